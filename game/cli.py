@@ -1,0 +1,60 @@
+"""The `thaw` command: play (the default), validate, extract, screenshots, results, ...
+
+Each subcommand lives in game/commands/<name>.py with `add_arguments(parser)` and
+`run(args) -> int`; they are imported only when used, so `thaw validate` never loads pygame.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from typing import Optional, Sequence
+
+# name -> (module, one-line help); the module is game.commands.<module>
+COMMANDS = {
+    "play": ("play", "play the game (the default)"),
+    "validate": ("validate", "check packs and print their errors with file:line:column"),
+    "extract": ("extract", "list dates, events and quotes in documents as a pack skeleton"),
+    "screenshots": ("screenshots", "render every screen to PNG files, headless"),
+    "results": ("results", "summarise a classroom results file"),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="thaw",
+        description="Thaw: a history-review game about the Khrushchev era, 1953-1964.")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (module_name, help_text) in COMMANDS.items():
+        sub = subparsers.add_parser(name, help=help_text, description=help_text)
+        module = _load(module_name)
+        if module is not None:
+            module.add_arguments(sub)
+            sub.set_defaults(handler=module.run)
+    return parser
+
+
+def _load(module_name: str):
+    try:
+        return importlib.import_module(f"game.commands.{module_name}")
+    except ModuleNotFoundError as error:
+        if error.name == f"game.commands.{module_name}":
+            return None  # not built yet
+        raise
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    # `thaw`, `thaw --seed 3`, `thaw --pack x.yaml`: play is the default command.
+    if not args_list or (args_list[0].startswith("-") and args_list[0] not in ("-h", "--help")):
+        args_list.insert(0, "play")
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.error(f"'{args.command}' is not available in this build")
+    try:
+        return int(handler(args) or 0)
+    except KeyboardInterrupt:
+        return 130

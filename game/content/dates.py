@@ -1,0 +1,125 @@
+"""Partial dates: known to a year, a month or a day.
+
+Two dates can be ordered only when the spans of days they may stand for do not overlap
+(1956 vs 1956-02-25 cannot be ordered; 1955 vs 1956-02-25 can). See DESIGN.md section 4.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+_PATTERN = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_MONTHS = [None, "January", "February", "March", "April", "May", "June", "July",
+           "August", "September", "October", "November", "December"]
+FORMAT_HINT = "use YYYY, YYYY-MM or YYYY-MM-DD"
+
+
+class DateError(ValueError):
+    """A value that is not a partial date; the message says why, without a location."""
+
+
+@dataclass(frozen=True, order=False)
+class PartialDate:
+    year: int
+    month: Optional[int] = None
+    day: Optional[int] = None
+
+    def __post_init__(self) -> None:
+        if self.day is not None and self.month is None:
+            raise DateError("a day needs a month")
+        if not 1 <= self.year <= 9999:
+            raise DateError(f"year {self.year} is out of range")
+        if self.month is not None and not 1 <= self.month <= 12:
+            raise DateError(f"month {self.month} is not 1-12")
+        if self.day is not None:
+            last = calendar.monthrange(self.year, self.month)[1]
+            if not 1 <= self.day <= last:
+                raise DateError(f"{_MONTHS[self.month]} {self.year} has no day {self.day}")
+
+    # --- parsing -------------------------------------------------------------------
+    @classmethod
+    def parse(cls, value: object) -> "PartialDate":
+        """From what PyYAML gives: int (1956), datetime.date, or str ('1956-02')."""
+        if isinstance(value, bool):
+            raise DateError(f"'{value}' is not a date ({FORMAT_HINT})")
+        if isinstance(value, _dt.datetime):
+            raise DateError(f"'{value}' has a time of day ({FORMAT_HINT})")
+        if isinstance(value, _dt.date):
+            return cls(value.year, value.month, value.day)
+        if isinstance(value, int):
+            if not 1000 <= value <= 9999:
+                raise DateError(f"'{value}' is not a four-digit year ({FORMAT_HINT})")
+            return cls(value)
+        if isinstance(value, str):
+            match = _PATTERN.match(value.strip())
+            if not match:
+                raise DateError(f"'{value}' is not a date ({FORMAT_HINT})")
+            year, month, day = (int(g) if g else None for g in match.groups())
+            try:
+                return cls(year, month, day)
+            except DateError:
+                raise DateError(f"'{value}' is not a calendar date ({FORMAT_HINT})") from None
+        raise DateError(f"'{value}' is not a date ({FORMAT_HINT})")
+
+    # --- what the date stands for ---------------------------------------------------
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    @property
+    def first_day(self) -> _dt.date:
+        return _dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last_day(self) -> _dt.date:
+        month = self.month or 12
+        day = self.day or calendar.monthrange(self.year, month)[1]
+        return _dt.date(self.year, month, day)
+
+    def sort_key(self) -> tuple:
+        """Sorts by first possible day, then by precision (1956 before 1956-01-01)."""
+        return (self.first_day, self.last_day)
+
+    def can_order(self, other: "PartialDate") -> bool:
+        """True when the dates alone decide which came first."""
+        return self.last_day < other.first_day or other.last_day < self.first_day
+
+    def before(self, other: "PartialDate") -> bool:
+        """Certainly earlier than `other` (False when the dates cannot decide)."""
+        return self.last_day < other.first_day
+
+    # --- showing it -----------------------------------------------------------------
+    def iso(self) -> str:
+        if self.day:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    def label(self) -> str:
+        """For people: '5 March 1953', 'March 1953', '1953'."""
+        if self.day:
+            return f"{self.day} {_MONTHS[self.month]} {self.year}"
+        if self.month:
+            return f"{_MONTHS[self.month]} {self.year}"
+        return str(self.year)
+
+    def __str__(self) -> str:
+        return self.iso()
+
+
+def can_order_all(dates) -> bool:
+    """True when every pair among `dates` can be ordered."""
+    ordered = sorted(dates, key=PartialDate.sort_key)
+    # Sorted by first day, a date overlaps an earlier one exactly when it starts on or
+    # before the latest last day seen so far (a year can overlap several later days).
+    latest = None
+    for date in ordered:
+        if latest is not None and date.first_day <= latest:
+            return False
+        latest = date.last_day if latest is None else max(latest, date.last_day)
+    return True

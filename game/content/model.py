@@ -1,0 +1,134 @@
+"""The validated content of packs: frozen dataclasses, built only by the loader.
+
+Everything here is plain data. A scene or a rule reads these; nothing changes them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from game.content.dates import PartialDate
+from game.content.text import Passage, passage
+
+WHOSE_VIEW = "whose-view"
+CHOICE = "choice"
+
+
+@dataclass(frozen=True)
+class Mark:
+    """Where something was written: 1-based line and column in a pack file."""
+    path: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    path: Path            # the document file, resolved
+    title: str
+    kind: str = ""
+    text: str = field(default="", repr=False, compare=False)
+
+    def passage(self, excerpt: str, context: int = 400) -> Optional[Passage]:
+        return passage(self.text, excerpt, context)
+
+
+@dataclass(frozen=True)
+class Citation:
+    source: Source
+    excerpt: str
+
+    def passage(self, context: int = 400) -> Optional[Passage]:
+        return self.source.passage(self.excerpt, context)
+
+
+@dataclass(frozen=True)
+class Perspective:
+    id: str
+    name: str
+    view: str
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    title: str
+    date: PartialDate
+    summary: str
+    cite: Citation
+    end: Optional[PartialDate] = None
+    source_says: str = ""
+    pack: str = ""
+
+    def can_order(self, other: "Event") -> bool:
+        return self.date.can_order(other.date)
+
+
+@dataclass(frozen=True)
+class Question:
+    """A 'whose view?' question (quote -> perspective id) or a plain multiple choice.
+
+    For whose-view, `answer` and `choices` are perspective ids; for choice they are the
+    texts of the choices. An empty `choices` on a whose-view question means the rules
+    pick distractors from the perspectives.
+    """
+    id: str
+    kind: str
+    answer: str
+    explain: str
+    quote: str = ""
+    prompt: str = ""
+    choices: tuple[str, ...] = ()
+    cite: Optional[Citation] = None
+    pack: str = ""
+
+    @property
+    def is_whose_view(self) -> bool:
+        return self.kind == WHOSE_VIEW
+
+
+@dataclass(frozen=True)
+class TimelineDraw:
+    """A timeline round dealt at play time from the events of the packs in play."""
+    from_year: int
+    to_year: int
+    count: int
+
+
+@dataclass(frozen=True)
+class Round:
+    """One step of a level: a fixed timeline, a drawn timeline, or a set of questions."""
+    kind: str                               # "timeline" or "questions"
+    event_ids: tuple[str, ...] = ()
+    draw: Optional[TimelineDraw] = None
+    question_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Level:
+    id: str
+    title: str
+    rounds: tuple[Round, ...]
+    intro: str = ""
+
+
+@dataclass(frozen=True)
+class Pack:
+    id: str
+    title: str
+    path: Path
+    format: int = 1
+    description: str = ""
+    requires: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
+    perspectives: tuple[Perspective, ...] = ()
+    events: tuple[Event, ...] = ()
+    questions: tuple[Question, ...] = ()
+    levels: tuple[Level, ...] = ()
