@@ -81,7 +81,7 @@ class PartialDate:
         return _dt.date(self.year, month, day)
 
     def sort_key(self) -> tuple:
-        """Sorts by first possible day, then by precision (1956 before 1956-01-01)."""
+        """Sorts by first possible day, then by last (1956-01-01 before 1956, which spans the year)."""
         return (self.first_day, self.last_day)
 
     def can_order(self, other: "PartialDate") -> bool:

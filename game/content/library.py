@@ -1,0 +1,250 @@
+"""All the packs the game can play: levels/, the user's pack folder and `--pack` files.
+
+Packs are loaded in the order their `requires` need; a broken pack is listed with its
+problems and never stops the others. `reload(path)` re-reads one file while a game goes
+on: if the edit broke it, the error is listed and the last good version stays playable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Optional, Sequence
+
+import game
+from game.content.loader import CheckedPack, check_pack, peek_header
+from game.content.model import Event, Pack, Perspective, Question, Source
+from game.content.problems import Problem
+from game.content.yamlsafe import YamlFile, display_path, read_yaml
+from game.paths import user_packs_dir
+
+PACK_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class BrokenPack:
+    """A pack file that could not be loaded, with every error found in it."""
+    path: Path
+    problems: tuple[Problem, ...]
+
+    @property
+    def display(self) -> str:
+        return display_path(self.path)
+
+
+def default_paths() -> list[Path]:
+    return [game.LEVELS_DIR, user_packs_dir()]
+
+
+def pack_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[Path]]:
+    """(pack files found, paths that do not exist); a folder gives its *.yaml files, sorted."""
+    files: list[Path] = []
+    missing: list[Path] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            files.extend(sorted(p for p in path.iterdir()
+                                if p.suffix.lower() in PACK_SUFFIXES and p.is_file()))
+        elif path.exists():
+            files.append(path)
+        else:
+            missing.append(path)
+    return files, missing
+
+
+def load_library(paths: Optional[Sequence[Path | str]] = None,
+                 extra: Iterable[Path | str] = ()) -> "Library":
+    """Every pack in `paths` (default: levels/ and the user pack folder) plus `extra` files.
+
+    A default folder that does not exist is fine; a path given explicitly that does not
+    exist is listed as broken.
+    """
+    found, missing = pack_files(default_paths() if paths is None else paths)
+    extra_found, extra_missing = pack_files(extra)
+    missing = ([] if paths is None else missing) + extra_missing
+    files = _unique(found + extra_found + missing)
+    parsed = {path: read_yaml(path) for path in files}
+    return _assemble(files, parsed, {})
+
+
+def _unique(paths: Iterable[Path]) -> list[Path]:
+    """Each file once (compared resolved), kept as given so messages show it as given."""
+    seen: dict[Path, Path] = {}
+    for path in paths:
+        seen.setdefault(path.resolve(), path)
+    return list(seen.values())
+
+
+class Library:
+    """The loaded packs (`packs`), the broken files (`broken`) and every warning."""
+
+    def __init__(self, files: list[Path], parsed: dict[Path, YamlFile],
+                 checked: list[CheckedPack], good: dict[Path, Pack]):
+        self._files = files
+        self._parsed = parsed
+        self._good = good  # path -> pack shown for it (the last good version when now broken)
+        self.checked: tuple[CheckedPack, ...] = tuple(checked)
+        self.packs: tuple[Pack, ...] = tuple(good[p] for p in files if p in good)
+        self.broken: tuple[BrokenPack, ...] = tuple(
+            BrokenPack(c.path, tuple(c.errors)) for c in checked if c.errors)
+        self.warnings: tuple[Problem, ...] = tuple(w for c in checked for w in c.warnings)
+        self._by_id = {pack.id: pack for pack in self.packs}
+
+    # --- packs ----------------------------------------------------------------------
+    def pack(self, pack_id: str) -> Pack:
+        try:
+            return self._by_id[pack_id]
+        except KeyError:
+            raise KeyError(f"no pack '{pack_id}' is loaded") from None
+
+    def pack_ids(self) -> tuple[str, ...]:
+        return tuple(self._by_id)
+
+    def with_requirements(self, pack_ids: Optional[Iterable[str]] = None) -> tuple[Pack, ...]:
+        """The packs named (default: all) and every pack they require, in load order."""
+        if pack_ids is None:
+            return self.packs
+        wanted: set[str] = set()
+        todo = list(pack_ids)
+        while todo:
+            pack_id = todo.pop()
+            if pack_id in wanted:
+                continue
+            pack = self.pack(pack_id)
+            wanted.add(pack_id)
+            todo.extend(pack.requires)
+        return tuple(p for p in self.packs if p.id in wanted)
+
+    # --- their content (the packs named and what they require) --------------------------
+    def events(self, pack_ids: Optional[Iterable[str]] = None) -> tuple[Event, ...]:
+        return tuple(e for p in self.with_requirements(pack_ids) for e in p.events)
+
+    def questions(self, pack_ids: Optional[Iterable[str]] = None) -> tuple[Question, ...]:
+        return tuple(q for p in self.with_requirements(pack_ids) for q in p.questions)
+
+    def perspectives(self, pack_ids: Optional[Iterable[str]] = None) -> tuple[Perspective, ...]:
+        return tuple(v for p in self.with_requirements(pack_ids) for v in p.perspectives)
+
+    def sources(self, pack_ids: Optional[Iterable[str]] = None) -> tuple[Source, ...]:
+        return tuple(s for p in self.with_requirements(pack_ids) for s in p.sources)
+
+    # Ids are unique within a pack and what it requires; unrelated packs may share one,
+    # so these lookups return the first match in load order (None when there is none).
+    def perspective(self, ident: str) -> Optional[Perspective]:
+        return next((v for v in self.perspectives() if v.id == ident), None)
+
+    def event(self, ident: str) -> Optional[Event]:
+        return next((e for e in self.events() if e.id == ident), None)
+
+    def question(self, ident: str) -> Optional[Question]:
+        return next((q for q in self.questions() if q.id == ident), None)
+
+    def source(self, ident: str) -> Optional[Source]:
+        return next((s for s in self.sources() if s.id == ident), None)
+
+    # --- a teacher edits a pack mid-game ---------------------------------------------
+    def reload(self, path: Path | str) -> "Library":
+        """A new library with `path` re-read; a now-broken pack keeps its last good version."""
+        resolved = Path(path).resolve()
+        known = next((f for f in self._files if f.resolve() == resolved), None)
+        files = list(self._files) + ([] if known is not None else [Path(path)])
+        parsed = dict(self._parsed)
+        parsed[known or Path(path)] = read_yaml(known or Path(path))
+        return _assemble(files, parsed, dict(self._good))
+
+
+def _assemble(files: list[Path], parsed: dict[Path, YamlFile],
+              last_good: dict[Path, Pack]) -> Library:
+    """Check every parsed file in dependency order."""
+    headers = {path: peek_header(parsed[path].data) for path in files}
+    owner: dict[str, Path] = {}
+    early: dict[Path, list[Problem]] = {path: [] for path in files}
+    for path in files:
+        pack_id = headers[path][0]
+        if pack_id is None:
+            continue
+        if pack_id in owner:
+            early[path].append(Problem(parsed[path].display, *_position(parsed[path], "pack"),
+                                       f"pack id '{pack_id}' is already used by "
+                                       f"{parsed[owner[pack_id]].display}; give this pack its own id"))
+        else:
+            owner[pack_id] = path
+
+    order, cycles = _dependency_order(files, headers, owner)
+    for path, message, where in cycles:
+        early[path].append(Problem(parsed[path].display, *where, message))
+
+    documents: dict = {}
+    available: dict[str, Pack] = {}
+    checked_by_path: dict[Path, CheckedPack] = {}
+    good: dict[Path, Pack] = {}
+    for path in order:
+        checked = _check_one(path, parsed[path], headers[path], early[path], available,
+                             owner, parsed, documents)
+        checked_by_path[path] = checked
+        pack = checked.pack or last_good.get(path)
+        if pack is not None:
+            good[path] = pack
+            if owner.get(pack.id) == path:
+                available[pack.id] = pack
+    checked = [checked_by_path[path] for path in files]
+    return Library(files, parsed, checked, good)
+
+
+def _check_one(path, parsed, header, early, available, owner, all_parsed, documents) -> CheckedPack:
+    if early:
+        return CheckedPack(path, parsed.display, None, list(parsed.problems) + early)
+    blocked = []
+    for pack_id, where in header[1]:
+        source = owner.get(pack_id)
+        if source is not None and source != path and pack_id not in available:
+            blocked.append(Problem(parsed.display, *where,
+                                   f"requires pack '{pack_id}', which has errors; fix "
+                                   f"{all_parsed[source].display} first"))
+    if blocked:
+        return CheckedPack(path, parsed.display, None, list(parsed.problems) + blocked)
+    try:
+        return check_pack(parsed, available, documents)
+    except Exception as error:  # a loader bug must not stop the other packs loading
+        return CheckedPack(path, parsed.display, None, list(parsed.problems) + [Problem(
+            parsed.display, 0, 0, f"unexpected error while checking this pack "
+                                  f"({type(error).__name__}: {error}); please report it")])
+
+
+def _position(parsed: YamlFile, key: str) -> tuple[int, int]:
+    data = parsed.data
+    return data.key_at(key) if hasattr(data, "key_at") else (0, 0)
+
+
+def _dependency_order(files, headers, owner):
+    """Files ordered so each comes after the packs it requires; and the cycles found."""
+    order: list[Path] = []
+    state: dict[Path, str] = {}
+    cycles: list[tuple[Path, str, tuple[int, int]]] = []
+    in_cycle: set[Path] = set()
+
+    def visit(path: Path, trail: list[Path]) -> None:
+        if state.get(path) == "done":
+            return
+        if state.get(path) == "active":
+            loop = trail[trail.index(path):] + [path]
+            names = " -> ".join(headers[p][0] or "?" for p in loop)
+            for member, following in zip(loop, loop[1:]):
+                if member in in_cycle:
+                    continue
+                in_cycle.add(member)
+                wanted = headers[following][0]
+                where = next((at for pid, at in headers[member][1] if pid == wanted), (0, 0))
+                cycles.append((member, f"requires form a cycle: {names}", where))
+            return
+        state[path] = "active"
+        for pack_id, _ in headers[path][1]:
+            target = owner.get(pack_id)
+            if target is not None and target != path:
+                visit(target, trail + [path])
+        state[path] = "done"
+        order.append(path)
+
+    for path in files:
+        visit(path, [])
+    return order, cycles
