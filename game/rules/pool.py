@@ -1,0 +1,39 @@
+"""Drawing without repeats: nothing comes back within a session until the pool is used up.
+
+The set of ids already dealt travels in the game state. Draws prefer unseen items and fall
+back on seen ones only when the unseen cannot fill the draw (e.g. the rest cannot be
+ordered against each other). Once every id has been dealt, a new cycle starts.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Callable, Sequence, TypeVar
+
+T = TypeVar("T")
+
+
+def draw(rng: random.Random, items: Sequence[T], seen: frozenset, count: int,
+         fits: Callable[[list, T], bool] = lambda chosen, item: True,
+         first: Sequence[T] = ()) -> tuple[tuple[T, ...], frozenset]:
+    """Up to `count` items (each `fits` with those already chosen) and the new seen set.
+
+    `first` are taken before anything else (e.g. missed items coming back for review), if
+    they fit. Items need an `.id`; they are sorted by id before shuffling so the draw
+    depends only on the seed, never on set or dict order.
+    """
+    ids = {item.id for item in items}
+    seen = frozenset(seen)
+    if ids and ids <= seen:            # this pool is used up: a new cycle begins
+        seen = seen - ids
+    fresh = sorted((i for i in items if i.id not in seen), key=lambda i: i.id)
+    stale = sorted((i for i in items if i.id in seen), key=lambda i: i.id)
+    rng.shuffle(fresh)
+    rng.shuffle(stale)
+    chosen: list = []
+    for item in [*first, *fresh, *stale]:
+        if len(chosen) >= count:
+            break
+        if all(item.id != c.id for c in chosen) and fits(chosen, item):
+            chosen.append(item)
+    return tuple(chosen), seen | {c.id for c in chosen}

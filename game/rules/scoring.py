@@ -1,0 +1,44 @@
+"""Points for one answer, and stars for a level. Pure arithmetic on the Rules value."""
+
+from __future__ import annotations
+
+import math
+
+from game.rules.settings import Rules
+
+
+def answer_points(rules: Rules, credit: float, *, streak: int, hint: str = "",
+                  timed_out: bool = False, steal: bool = False) -> tuple[int, int]:
+    """(points, new streak) for an answer worth `credit` (0..1) to a player on `streak`.
+
+    - base: `rules.points` x credit, rounded half up (a sort hand earns its pair share);
+      a steal earns `rules.steal_share` of that;
+    - a hint takes `rules.hint_cost` off, never below 0 (a missed answer costs nothing);
+    - a right answer (credit 1) extends the streak; every `streak_every`-th in a row
+      (3rd, 6th, 9th ...) adds `streak_bonus` (so +5 per 3 in a row with the defaults);
+    - anything less than fully right, and any timeout, ends the streak;
+    - a timeout earns nothing.
+    """
+    if timed_out:
+        return 0, 0
+    base = rules.points * credit * (rules.steal_share if steal else 1.0)
+    points = math.floor(base + 0.5)
+    if hint:
+        points = max(0, points - rules.hint_cost)
+    if credit < 1.0:
+        return points, 0
+    streak += 1
+    if rules.streak_every > 0 and streak % rules.streak_every == 0:
+        points += rules.streak_bonus
+    return points, streak
+
+
+def stars(rules: Rules, share: float) -> int:
+    """0-3 stars for a level played to `share` (0..1); 1 star = passed."""
+    if share >= rules.three_stars:
+        return 3
+    if share >= rules.two_stars:
+        return 2
+    if share >= rules.pass_mark:
+        return 1
+    return 0

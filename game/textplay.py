@@ -1,0 +1,252 @@
+"""`thaw play --text`: every mode in a terminal. Numbers to choose, Enter to confirm.
+
+Input and output are injected (`read`, `write`), and so is the clock that times each turn,
+so tests drive the real code with a script. End of input ends the game cleanly with the
+summary. All game logic lives in game.rules; this module only shows and asks.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+from game.content.model import Event
+from game.rules import campaign
+from game.rules import game as G
+from game.rules.content import Content
+from game.rules.prompts import (FIFTY, YEAR, Ask, AskVerdict, PlaceCard, PlaceVerdict,
+                                SortHand, SortVerdict)
+from game.rules.session import Session, missed, new_session, summary
+
+QUIT = {"q", "quit", "exit"}
+HINT = {"h", "hint", "?"}
+
+
+class _Stop(Exception):
+    """The player quit or the input ended: finish with the summary."""
+
+
+@dataclass(frozen=True)
+class Console:
+    read: Callable[[str], str] = input
+    write: Callable[[str], None] = print
+    clock: Callable[[], float] = time.monotonic
+
+    def ask(self, prompt: str) -> str:
+        try:
+            answer = self.read(prompt)
+        except (EOFError, KeyboardInterrupt):
+            raise _Stop from None
+        answer = answer.strip().lower()
+        if answer in QUIT:
+            raise _Stop
+        return answer
+
+
+# --- showing things ----------------------------------------------------------------------
+def _card(event: Event, show: str = "") -> str:
+    """A card's title, after its full date ("date") or only its year ("year", the hint)."""
+    when = {"date": event.date.label(), "year": str(event.date.year)}.get(show)
+    return f"{when}  {event.title}" if when else event.title
+
+
+def _show_place(c: Console, game: G.Game, p: PlaceCard) -> None:
+    c.write("")
+    c.write(f"Lives {game.lives} - placed right {game.right}")
+    for index, event in enumerate(p.line):
+        c.write(f"  [{index}]")
+        c.write(f"        {_card(event, 'date')}")
+    c.write(f"  [{len(p.line)}]")
+    c.write(f"Card: {_card(p.card, 'year' if p.card.id in p.revealed else '')}")
+    c.write(f"      {p.card.summary}")
+
+
+def _show_sort(c: Console, p: SortHand) -> None:
+    c.write("")
+    c.write("Put these in order, earliest first:")
+    for index, event in enumerate(p.cards, 1):
+        c.write(f"  {index}. {_card(event, 'year' if event.id in p.revealed else '')}")
+
+
+def _show_ask(c: Console, p: Ask) -> None:
+    c.write("")
+    if p.steal:
+        c.write("Steal! Answer for half points.")
+    if p.question.quote:
+        c.write(f"\"{p.question.quote}\"")
+    c.write(p.question.prompt or "Whose view is this?")
+    for index, choice in enumerate(p.live_choices, 1):
+        detail = f" ({choice.detail})" if choice.detail else ""
+        c.write(f"  {index}. {choice.label}{detail}")
+
+
+def _points(record) -> str:
+    if record.timed_out:
+        return "Out of time: no points."
+    return f"+{record.points} points." if record.points else "No points."
+
+
+def _show_verdict(c: Console, verdict) -> None:
+    record = verdict.record
+    if isinstance(verdict, PlaceVerdict):
+        card = verdict.card
+        if record.correct:
+            c.write(f"Right! {card.title}: {card.date.label()}. {_points(record)}")
+        else:
+            c.write(f"Wrong. {card.title}: {card.date.label()} goes in gap "
+                    f"{verdict.placed_at}. {_points(record)} Lives left: {verdict.lives}")
+    elif isinstance(verdict, SortVerdict):
+        share = round(verdict.credit * 100)
+        head = "All in order!" if record.correct else f"{share}% of the pairs in order."
+        c.write(f"{head} {_points(record)}")
+        c.write("The true order:")
+        for event in verdict.true_order:
+            mark = "  <- out of place" if event.id in verdict.misplaced else ""
+            c.write(f"  {event.date.label()}  {event.title}{mark}")
+    elif isinstance(verdict, AskVerdict):
+        head = "Right!" if record.correct else f"Wrong. The answer: {verdict.answer.label}."
+        c.write(f"{head} {_points(record)}")
+        if verdict.explain:
+            c.write(verdict.explain)
+        if verdict.passage is not None and verdict.citation is not None:
+            p = verdict.passage
+            c.write(f"Source: {verdict.citation.source.title}, line {p.line}:")
+            c.write(f"  {p.before}[{p.excerpt}]{p.after}".replace("\n", " "))
+
+
+def summary_lines(session: Session) -> list[str]:
+    """The final summary, built from the history alone."""
+    lines = ["", "Summary"]
+    for s in summary(session):
+        lines.append(f"  {s.name}: {s.score} points, {s.right} of {s.answered} right, "
+                     f"best streak {s.best_streak}, hints {s.hints}, timeouts {s.timeouts}")
+    misses = missed(session)
+    if misses:
+        lines.append("To review:")
+        for m in misses:
+            lines.append(f"  {m.kind} {m.item_id}: right answer {' < '.join(m.answer)}")
+    return lines
+
+
+# --- asking for a move -------------------------------------------------------------------
+def _read_move(c: Console, game: G.Game):
+    """A valid move for the prompt, or a hint request ("h"); re-asks on nonsense."""
+    p = game.prompt
+    while True:
+        if isinstance(p, PlaceCard):
+            text = c.ask(f"Gap 0-{len(p.line)} (h: show its year, q: quit) > ")
+        elif isinstance(p, SortHand):
+            text = c.ask(f"Numbers 1-{len(p.cards)} earliest first, e.g. "
+                         f"{' '.join(map(str, range(1, len(p.cards) + 1)))} (h: a year) > ")
+        else:
+            text = c.ask(f"Choice 1-{len(p.live_choices)} (h: remove a wrong one, q: quit) > ")
+        if text in HINT:
+            return "hint"
+        move = _parse(p, text)
+        if move is not None:
+            return move
+        c.write("That is not a move here; try again.")
+
+
+def _parse(p, text: str):
+    parts = text.replace(",", " ").split()
+    if not parts or not all(x.isdigit() for x in parts):
+        return None
+    numbers = [int(x) for x in parts]
+    if isinstance(p, PlaceCard):
+        return numbers[0] if len(numbers) == 1 and numbers[0] <= len(p.line) else None
+    if isinstance(p, SortHand):
+        if sorted(numbers) != list(range(1, len(p.cards) + 1)):
+            return None
+        return [p.cards[n - 1].id for n in numbers]
+    live = p.live_choices
+    return live[numbers[0] - 1].key if len(numbers) == 1 and 1 <= numbers[0] <= len(live) \
+        else None
+
+
+def play(game: G.Game, c: Console) -> G.Game:
+    """Play `game` to its end (or until the input ends); returns the last state."""
+    try:
+        while not game.over:
+            p = game.prompt
+            if isinstance(p, PlaceCard):
+                _show_place(c, game, p)
+            elif isinstance(p, SortHand):
+                _show_sort(c, p)
+            else:
+                _show_ask(c, p)
+            started = c.clock()
+            move = _read_move(c, game)
+            if move == "hint":
+                try:
+                    game = G.use_hint(game, FIFTY if isinstance(p, Ask) else YEAR)
+                except G.MoveError as error:
+                    c.write(str(error))
+                continue
+            game, verdict = G.answer(game, move, max(0.0, c.clock() - started))
+            _show_verdict(c, verdict)
+    except _Stop:
+        c.write("Game ended.")
+    return game
+
+
+def _play_campaign(library, content: Content, session: Session, c: Console) -> Session:
+    """Each pack's levels in order; a level not passed ends the campaign."""
+    for pack in library.packs:
+        progress: dict[str, int] = {}
+        while (level := campaign.next_level(pack, progress)) is not None:
+            c.write("")
+            c.write(f"== {pack.title}: {level.title} ==")
+            if level.intro:
+                c.write(level.intro)
+            game = play(G.start_level(content, session, level), c)
+            session = game.session
+            result = campaign.level_result(game)
+            progress = campaign.record_progress(progress, result)
+            c.write(f"Level {'passed' if result.passed else 'not passed'}: "
+                    f"{round(result.share * 100)}%, {result.stars} star(s).")
+            if not game.over or not result.passed:
+                return session
+    return session
+
+
+def play_session(mode: str, library, seed: int, c: Console,
+                 names: tuple[str, ...] = ("You",)) -> Session:
+    """Play one mode with the library's content; returns the finished session."""
+    content = Content.from_library(library)
+    session = new_session(names, seed)
+    if mode == G.MODE_CAMPAIGN:
+        return _play_campaign(library, content, session, c)
+    start = {G.MODE_CHRONOLOGY: G.start_chronology, G.MODE_SORT: G.start_sort,
+             G.MODE_WHOSE_VIEW: G.start_whose_view, G.MODE_MIXED: G.start_mixed}[mode]
+    return play(start(content, session), c).session
+
+
+def run(args, read: Callable[[str], str] = input, write: Callable[[str], None] = print,
+        library=None, clock: Callable[[], float] = time.monotonic) -> int:
+    """`thaw play --text [--mode M] [--seed N] [--pack FILE]...`"""
+    mode = args.mode or G.MODE_MIXED
+    if mode not in G.MODES:
+        write(f"thaw play: unknown mode '{mode}' (choose from {', '.join(G.MODES)})")
+        return 2
+    if library is None:
+        from game.content.library import load_library
+        library = load_library(extra=getattr(args, "pack", None) or ())
+    for broken in library.broken:
+        first = broken.problems[0] if broken.problems else "could not be loaded"
+        write(f"{broken.path}: skipped: {first}")
+    # Choosing a seed is the only use of chance outside the rules; it is shown so a game
+    # can be replayed with --seed.
+    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(10**6)
+    c = Console(read, write, clock)
+    write(f"Thaw - {mode} (seed {seed}). Numbers to choose, Enter to confirm, q to quit.")
+    try:
+        session = play_session(mode, library, seed, c)
+    except G.NotEnoughContent as error:
+        write(f"Cannot play {mode}: {error}")
+        return 1
+    for line in summary_lines(session):
+        write(line)
+    return 0
