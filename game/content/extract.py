@@ -7,6 +7,7 @@ it, cut verbatim from its line, so it can be pasted into a pack as a cited excer
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 from dataclasses import dataclass
@@ -17,13 +18,17 @@ from game.content.dates import DateError, PartialDate
 
 DATE, EVENT, QUOTE = "date", "event", "quote"
 MAX_BYTES = 5_000_000  # a document, not a database dump: refuse before reading it all
+MAX_SENTENCE = 600     # characters: a run-on "sentence" is cut around the finding
+LOOK_BACK = 300        # characters before a quote searched for its speaker
 
 # (suggested id, suggested title, pattern); matched case-insensitively within one sentence.
 EVENT_CUES = (
-    ("stalin-death", "Death of Stalin", r"stalin\s+died|death\s+of\s+(?:joseph\s+)?stalin|stalin[’']s\s+death"),
+    ("stalin-death", "Death of Stalin",
+     r"stalin\s+died|death\s+of\s+(?:joseph\s+)?stalin|stalin[’']s\s+death"),
     ("stalin-funeral", "Stalin's funeral", r"\bfuneral"),
     ("secret-speech", "Khrushchev's Secret Speech", r"secret\s+speech"),
-    ("twentieth-congress", "The 20th Party Congress", r"(?:20th|twentieth)\s+(?:party\s+)?congress"),
+    ("twentieth-congress", "The 20th Party Congress",
+     r"(?:20th|twentieth)\s+(?:party\s+)?congress"),
     ("cult-of-personality", "Khrushchev condemns the cult of personality",
      r"cult\s+of\s+(?:the\s+)?(?:personality|individual)|personality\s+cult"),
     ("de-stalinization", "De-Stalinization begins", r"de-?stalini[sz]ation"),
@@ -64,7 +69,8 @@ _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s
 _MONTH_DAY_YEAR = re.compile(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
 _MONTH_YEAR = re.compile(r"\b" + _MONTH + r",?\s+(\d{4})\b")
 _RELATIVE = re.compile(r"\b(?:on\s+)?(?:today|this\s+day)\s+in\s+(\d{4})\b", re.I)
-_DECADE = re.compile(r"\b(?:(?:by|circa)\s+)?(?:the\s+)?(?:(early|mid|late)[-\s]+)?(19[56]0)s\b", re.I)
+_DECADE = re.compile(r"\b(?:(?:by|circa)\s+)?(?:the\s+)?(?:(early|mid|late)[-\s]+)?(19[56]0)s\b",
+                     re.I)
 _YEAR = re.compile(r"\b(19[56]\d)\b")
 _DECADE_PART = {None: (0, 9), "early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 # A line that is nothing but a date is the dated header of a post ("Sunday, 25 February 2024").
@@ -166,13 +172,14 @@ def extract(path: Path, text: str) -> DocumentReport:
     for number, line in enumerate(lines, start=1):
         author = authors[number - 1]
         previous = lines[number - 2] if number > 1 else ""
-        for start, end in sentence_spans(line):
+        spans = sentence_spans(line)
+        for start, end in spans:
             sentence = line[start:end]
             dates = list(_dates(sentence, number, headers))
-            findings += [Finding(DATE, path, number, t, sentence, d, n, author=author)
-                         for _, t, d, n in dates]
+            findings += [Finding(DATE, path, number, t, _cut(sentence, at, at + len(t)), d, n,
+                                 author=author) for at, t, d, n in dates]
             findings += _events(path, number, sentence, dates, author)
-        findings += _quotes(path, number, line, previous, author)
+        findings += _quotes(path, number, line, spans, previous, author)
     return DocumentReport(path, document_title(lines), guess_kind(text), tuple(findings))
 
 
@@ -201,24 +208,45 @@ def _strip(line: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def sentence_around(line: str, start: int, end: int) -> str:
-    """The whole sentences of `line` that the span start..end touches."""
-    touched = [(a, b) for a, b in sentence_spans(line) if a < end and start < b]
+def sentence_around(line: str, start: int, end: int, spans=None) -> str:
+    """The whole sentences of `line` that the span start..end touches (cut if very long)."""
+    spans = spans or sentence_spans(line)
+    first = max(bisect.bisect_right(spans, (start, len(line))) - 1, 0)
+    touched = [(a, b) for a, b in spans[first:bisect.bisect_left(spans, (end, 0))]
+               if a < end and start < b]
     if not touched:
         return line[start:end]
-    return line[min(a for a, _ in touched):max(b for _, b in touched)]
+    return _cut(line, start, end, touched[0][0], touched[-1][1])
+
+
+def _cut(text: str, start: int, end: int, lo: int = 0, hi: Optional[int] = None,
+         limit: int = MAX_SENTENCE) -> str:
+    """text[lo:hi], or a window of whole words around start..end when that is very long.
+
+    Always a verbatim piece of the line, so it still occurs in the document as an excerpt.
+    """
+    hi = len(text) if hi is None else hi
+    if hi - lo <= limit:
+        return text[lo:hi]
+    margin = max(0, (limit - (end - start)) // 2)
+    cut_lo, cut_hi = max(lo, start - margin), min(hi, end + margin)
+    if cut_lo > lo and (space := text.find(" ", cut_lo, start)) >= 0:
+        cut_lo = space + 1
+    if cut_hi < hi and (space := text.rfind(" ", end, cut_hi)) >= 0:
+        cut_hi = space
+    return text[cut_lo:cut_hi].strip()
 
 
 # --- dates ----------------------------------------------------------------------------------
 def _dates(sentence: str, line: int, headers: dict[int, PartialDate]) -> Iterator[tuple]:
-    """(start, text, iso or None, note) for each date expression, earliest first, never overlapping."""
-    taken: list[tuple[int, int]] = []
+    """(start, text, iso or None, note) per date expression, in order, never overlapping."""
+    taken = bytearray(len(sentence))  # 1 where an earlier, more specific date matched
     found = []
 
     def claim(match):
-        if any(a < match.end() and match.start() < b for a, b in taken):
+        if any(taken[match.start():match.end()]):
             return False
-        taken.append(match.span())
+        taken[match.start():match.end()] = b"\1" * (match.end() - match.start())
         return True
 
     for match in _RELATIVE.finditer(sentence):
@@ -245,7 +273,8 @@ def _dates(sentence: str, line: int, headers: dict[int, PartialDate]) -> Iterato
             yield start, text, iso, note
 
 
-def _resolve_relative(match, line: int, headers: dict[int, PartialDate]) -> tuple[Optional[str], str]:
+def _resolve_relative(match, line: int,
+                      headers: dict[int, PartialDate]) -> tuple[Optional[str], str]:
     """'today in 1956' under a post dated 25 February 2024 means 1956-02-25."""
     year = int(match.group(1))
     before = [n for n in headers if n <= line]
@@ -286,7 +315,8 @@ def _events(path: Path, line: int, sentence: str, dates: list, author) -> list[F
         match = pattern.search(sentence)
         if match:
             date, note = _nearest(exact, match.start()), _nearest(vague, match.start())
-            found.append(Finding(EVENT, path, line, match.group(0), sentence, date, note or "",
+            excerpt = _cut(sentence, match.start(), match.end())
+            found.append(Finding(EVENT, path, line, match.group(0), excerpt, date, note or "",
                                  event_id=cue_id, title=title, author=author))
     return found
 
@@ -296,7 +326,8 @@ def _nearest(candidates: list[tuple[int, str]], where: int) -> Optional[str]:
 
 
 # --- quotes ---------------------------------------------------------------------------------
-def _quotes(path: Path, line_no: int, line: str, previous: str, author) -> list[Finding]:
+def _quotes(path: Path, line_no: int, line: str, spans: list[tuple[int, int]], previous: str,
+            author) -> list[Finding]:
     found = []
     for match in _QUOTE.finditer(line):
         quote = (match.group(1) or match.group(2)).strip()
@@ -304,19 +335,21 @@ def _quotes(path: Path, line_no: int, line: str, previous: str, author) -> list[
         end = after.end() if after else match.end()
         attribution = _LEADING_PHRASES.sub("", after.group(1).strip()) if after else None
         if attribution is None:
-            attribution = _speaker_before(line, match.start(), previous)
+            attribution = _speaker_before(line, match.start(), spans, previous)
         if attribution is None and len(quote.split()) < 3:
             continue  # a scare-quoted word ("socialism") is not a passage
-        sentence = sentence_around(line, match.start(), end)
+        sentence = sentence_around(line, match.start(), end, spans)
         found.append(Finding(QUOTE, path, line_no, quote, sentence,
                              attribution=attribution or author, author=author))
     return found
 
 
-def _speaker_before(line: str, quote_start: int, previous: str) -> Optional[str]:
+def _speaker_before(line: str, quote_start: int, spans: list[tuple[int, int]],
+                    previous: str) -> Optional[str]:
     """'He stated, "..."', 'Jones writes that the party "..."', 'in the words of the CPC'."""
-    sentence_start = min((a for a, b in sentence_spans(line) if a <= quote_start < b),
-                         default=quote_start)
+    index = bisect.bisect_right(spans, (quote_start, len(line))) - 1
+    sentence_start = spans[index][0] if index >= 0 else quote_start
+    sentence_start = max(sentence_start, quote_start - LOOK_BACK)
     match = _SPEAKER_BEFORE.search(line[sentence_start:quote_start])
     if not match:
         return None
@@ -324,7 +357,8 @@ def _speaker_before(line: str, quote_start: int, previous: str) -> Optional[str]
         return match.group("named")
     who = match.group("who")
     if who.lower() in _PRONOUNS:  # the last person named before the pronoun
-        people = _PEOPLE.findall(previous + "\n" + line[:sentence_start + match.start()])
+        before = line[max(0, sentence_start - LOOK_BACK):sentence_start + match.start()]
+        people = _PEOPLE.findall(previous[-LOOK_BACK:] + "\n" + before)
         return people[-1] if people else None
     return who
 
