@@ -1,0 +1,67 @@
+"""`thaw screenshots OUTDIR`: render every screen and state to PNG files, headless.
+
+The screens are driven through the same events a player makes (keys, clicks, drags),
+never by setting their state. A temporary user folder is used, so the player's own
+settings and progress are neither read nor changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+DEFAULT_SIZES = ("1024x640", "1920x1080")
+
+BROKEN_PACK = """\
+format: 1
+pack: broken-example
+title: "A deliberately broken pack"
+events:
+  - id: bad-date
+    title: "An event on a day that never was"
+    date: 1956-02-30
+    summary: "February has no 30th."
+    cite: {source: nowhere, excerpt: "nothing"}
+"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("outdir", help="folder for the PNG files (created if missing)")
+    parser.add_argument("--size", action="append", default=None, metavar="WxH",
+                        help="window size (may be repeated; default 1024x640 and 1920x1080)")
+    parser.add_argument("--seed", type=int, default=7, help="the deal to show (default 7)")
+
+
+def run(args: argparse.Namespace) -> int:
+    os.environ["SDL_VIDEODRIVER"] = "dummy"
+    os.environ["SDL_AUDIODRIVER"] = "dummy"
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from game.ui.app import parse_size
+    try:
+        sizes = [parse_size(s) for s in (args.size or DEFAULT_SIZES)]
+    except ValueError as error:
+        print(f"thaw screenshots: {error}", file=sys.stderr)
+        return 2
+    outdir = Path(args.outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    written = []
+    with tempfile.TemporaryDirectory(prefix="thaw-shots-") as home:
+        previous = os.environ.get("THAW_HOME")
+        os.environ["THAW_HOME"] = home
+        try:
+            broken = Path(home) / "broken-example.yaml"
+            broken.write_text(BROKEN_PACK, encoding="utf-8")
+            from game.ui.shots import take_all
+            for size in sizes:
+                written += take_all(outdir, size, args.seed, extra_packs=[str(broken)])
+        finally:
+            if previous is None:
+                os.environ.pop("THAW_HOME", None)
+            else:
+                os.environ["THAW_HOME"] = previous
+    for path in written:
+        print(path)
+    return 0

@@ -1,0 +1,7 @@
+"""The game on screen: the only package that imports pygame.
+
+app.py owns the window and the loop; scene.py the scene stack; input.py turns raw pygame
+events into actions; text.py is the one cached text helper; theme.py the palette and
+spacing; widgets.py buttons, panels and scrollable text; registry.py names the scenes
+(another package adds one there, e.g. the classroom).
+"""

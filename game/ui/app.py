@@ -1,0 +1,272 @@
+"""The window and the loop: `run(args)` for `thaw play`, `App` for tests and screenshots.
+
+One resizable window drawn at its real size (never pygame.SCALED: text must stay sharp);
+the layout is recomputed on every resize. Tests drive the real loop: post pygame events,
+then `step(dt)` with a fake clock, or `run_until_idle()`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Optional, Sequence
+
+import pygame
+
+from game.ui import input as keys
+from game.ui.context import Context
+from game.ui.input import InputMapper
+from game.ui.scene import SceneStack
+from game.ui.sound import Sounds
+from game.ui.text import TextHelper
+from game.ui.theme import window_scale
+
+DEFAULT_SIZE = (1280, 720)
+MIN_SIZE = (320, 200)
+FPS = 60
+
+NO_DISPLAY_MESSAGE = """\
+thaw: cannot open a window: {reason}
+There seems to be no display here. You can still:
+  - play in the terminal:          thaw play --text
+  - render every screen to PNGs:   thaw screenshots OUTDIR
+  - run the window off-screen:     SDL_VIDEODRIVER=dummy thaw play
+"""
+
+
+class NoDisplay(Exception):
+    pass
+
+
+def parse_size(text: Optional[str]) -> Optional[tuple[int, int]]:
+    """'1280x720' -> (1280, 720); None for None. ValueError with a readable message."""
+    if not text:
+        return None
+    try:
+        w, h = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise ValueError(f"window size {text!r} is not WIDTHxHEIGHT, e.g. 1280x720") from None
+    if w < MIN_SIZE[0] or h < MIN_SIZE[1] or w > 16384 or h > 16384:
+        raise ValueError(f"window size {text!r} must be between 320x200 and 16384x16384")
+    return w, h
+
+
+def _default_library_loader(extra: Sequence[str]):
+    def load():
+        from game.content.library import load_library
+        return load_library(extra=tuple(extra))
+    return load
+
+
+def _stores():
+    from game.paths import user_data_dir
+    from game.store.progress import ProgressStore
+    from game.store.settings import SettingsStore
+    folder = user_data_dir()
+    return SettingsStore(folder), ProgressStore(folder)
+
+
+class App:
+    def __init__(self, *, size: Optional[tuple[int, int]] = None, fullscreen: Optional[bool] = None,
+                 seed: Optional[int] = None, mode: Optional[str] = None,
+                 extra_packs: Sequence[str] = (), library_loader=None, start: str = "title",
+                 stores=None) -> None:
+        try:
+            pygame.display.init()
+            pygame.font.init()
+        except pygame.error as error:
+            raise NoDisplay(str(error)) from None
+        settings_store, progress_store = stores if stores is not None else _stores()
+        self.stack = SceneStack()
+        self.text = TextHelper()
+        self.mapper = InputMapper()
+        self.ctx = Context(settings_store=settings_store, progress_store=progress_store,
+                           library_loader=library_loader or _default_library_loader(extra_packs),
+                           text=self.text, sounds=None, stack=self.stack, seed=seed, mode=mode)
+        settings = self.ctx.settings
+        self.windowed_size = tuple(size or settings.window or DEFAULT_SIZE)
+        self.fullscreen = settings.fullscreen if fullscreen is None else fullscreen
+        self.surface = self._open_window()
+        pygame.display.set_caption("Thaw \u2014 the Khrushchev era, 1953\u20131964")
+        pygame.key.set_repeat(400, 40)
+        self.ctx.sounds = Sounds()
+        self.frames = 0
+        self.running = True
+        self._apply_scale()
+        from game.ui.registry import make_scene
+        self.stack.push(make_scene(start, self.ctx))
+        self.stack.apply()
+        if mode:
+            self._start_mode(mode)
+
+    def _start_mode(self, mode: str) -> None:
+        """`thaw play --mode X`: straight into that mode, the title underneath."""
+        from game.rules.game import MODE_CAMPAIGN, MODES
+        from game.ui import play
+        from game.ui.choose import CampaignScene
+        if mode not in MODES:
+            from game.ui.notice import NoticeScene
+            self.ctx.push(NoticeScene(self.ctx, "Unknown mode",
+                                      f"There is no mode called {mode!r}. The modes are: "
+                                      + ", ".join(MODES) + "."))
+        elif mode == MODE_CAMPAIGN:
+            self.ctx.push(CampaignScene(self.ctx, play.default_pack_ids(self.ctx)))
+        else:
+            play.start(self.ctx, mode)
+        self.stack.apply()
+
+    # --- the window --------------------------------------------------------------------
+    def _open_window(self) -> pygame.Surface:
+        try:
+            if self.fullscreen:
+                return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+            return pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+        except pygame.error as error:
+            raise NoDisplay(str(error)) from None
+
+    def _apply_scale(self) -> None:
+        settings = self.ctx.settings
+        self.text.set_scale(window_scale(self.surface.get_size(),
+                                         settings.text_size if settings else "medium"))
+
+    def resize(self, size: tuple[int, int]) -> None:
+        size = (max(MIN_SIZE[0], int(size[0])), max(MIN_SIZE[1], int(size[1])))
+        if self.fullscreen:
+            return
+        self.windowed_size = size
+        current = pygame.display.get_surface()
+        if current is None or current.get_size() != size:
+            # Headless drivers (and some window managers) do not resize by themselves.
+            current = pygame.display.set_mode(size, pygame.RESIZABLE)
+        self.surface = current
+        self._apply_scale()
+
+    def set_fullscreen(self, on: bool) -> None:
+        if on == self.fullscreen:
+            return
+        self.fullscreen = on
+        self.surface = self._open_window()
+        self._apply_scale()
+        if self.ctx.settings is not None and self.ctx.settings.fullscreen != on:
+            self.ctx.change_settings(fullscreen=on)
+
+    # --- one frame -----------------------------------------------------------------------
+    def dispatch(self, action) -> None:
+        """Send one action where it belongs: the app keeps quit, resize and fullscreen."""
+        if action.kind == keys.QUIT:
+            self.running = False
+            return
+        if action.kind == keys.RESIZE:
+            self.resize(action.size)
+            return
+        if action.kind == keys.TOGGLE_FULLSCREEN:
+            self.set_fullscreen(not self.fullscreen)
+            return
+        top = self.stack.top
+        if top is None:
+            return
+        top.ensure_layout(self.surface.get_size())
+        top.handle(action)
+        self._after_scene_calls()
+
+    def _after_scene_calls(self) -> None:
+        self.stack.apply()
+        if self.ctx.fullscreen_requested:
+            self.ctx.fullscreen_requested = False
+            self.set_fullscreen(not self.fullscreen)
+        self._apply_scale()   # the text-size setting may have changed
+        if self.ctx.quit_requested or not self.stack.scenes:
+            self.running = False
+
+    def step(self, dt: float = 1 / FPS, draw: bool = True) -> bool:
+        """Handle pending events, update by `dt` seconds, draw. False once quitting."""
+        for event in pygame.event.get():
+            action = self.mapper.map(event)
+            if action is not None:
+                self.dispatch(action)
+            if not self.running:
+                return False
+        top = self.stack.top
+        if top is not None:
+            top.ensure_layout(self.surface.get_size())
+            top.update(dt)
+            self._after_scene_calls()
+        if draw and self.running:
+            self.draw()
+        self.frames += 1
+        return self.running
+
+    def draw(self) -> None:
+        size = self.surface.get_size()
+        self.surface.fill(self.ctx.palette.background)
+        for scene in self.stack.visible():
+            scene.ensure_layout(size)
+            scene.draw(self.surface)
+        pygame.display.flip()
+
+    # --- for tests and screenshots ---------------------------------------------------------
+    def post(self, events) -> None:
+        for event in events if isinstance(events, (list, tuple)) else [events]:
+            pygame.event.post(event)
+
+    def run_frames(self, count: int, dt: float = 1 / FPS, draw: bool = True) -> bool:
+        for _ in range(count):
+            if not self.step(dt, draw):
+                return False
+        return True
+
+    def run_until_idle(self, max_frames: int = 600, dt: float = 1 / FPS) -> int:
+        """Step until no event is pending and nothing moves; the frames it took."""
+        for frame in range(max_frames):
+            if not self.step(dt):
+                return frame
+            top = self.stack.top
+            if not pygame.event.peek() and not (top and top.busy()):
+                return frame + 1
+        return max_frames
+
+    def send(self, events, dt: float = 1 / FPS) -> None:
+        """Post `events` and let the loop process them to rest."""
+        self.post(events)
+        self.run_until_idle(dt=dt)
+
+    def save_png(self, path) -> None:
+        self.draw()
+        pygame.image.save(self.surface, str(path))
+
+    @property
+    def scene(self):
+        return self.stack.top
+
+    # --- the real thing -------------------------------------------------------------------
+    def loop(self) -> int:
+        clock = pygame.time.Clock()
+        while self.running:
+            dt = clock.tick(FPS) / 1000.0
+            self.step(min(dt, 0.1))
+        self.close()
+        return 0
+
+    def close(self) -> None:
+        settings = self.ctx.settings
+        if settings is not None and not self.fullscreen and tuple(settings.window) != self.windowed_size:
+            self.ctx.change_settings(window=self.windowed_size)
+        pygame.quit()
+
+
+def run(args) -> int:
+    """`thaw play`: open the window and play until the player quits."""
+    try:
+        size = parse_size(getattr(args, "window", None))
+    except ValueError as error:
+        print(f"thaw: {error}", file=sys.stderr)
+        return 2
+    try:
+        app = App(size=size, fullscreen=True if getattr(args, "fullscreen", False) else None,
+                  seed=getattr(args, "seed", None), mode=getattr(args, "mode", None),
+                  extra_packs=getattr(args, "pack", ()) or ())
+    except NoDisplay as error:
+        print(NO_DISPLAY_MESSAGE.format(reason=error), file=sys.stderr, end="")
+        return 1
+    return app.loop()
