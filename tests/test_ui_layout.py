@@ -11,7 +11,7 @@ from game.rules.prompts import Ask
 from game.rules.rng import rng_for
 from game.ui import play
 from game.ui.ask import AskScene
-from tests.ui_helpers import SIZES, make_app
+from ui_helpers import SIZES, make_app
 
 
 def _longest(questions, field):

@@ -6,7 +6,7 @@ import pytest
 
 from game.store.progress import ProgressStore
 from game.paths import user_data_dir
-from tests.ui_helpers import button, click, drag, make_app, press
+from ui_helpers import button, click, drag, make_app, press
 
 
 def _answer_current(app, answered: list) -> None:

@@ -12,7 +12,7 @@ from game.ui.explore import EventPanel
 from game.ui.registry import SCENES, make_scene
 from game.ui.results import ResultsScene
 from game.ui.sort import SortScene
-from tests.ui_helpers import SIZES, make_app
+from ui_helpers import SIZES, make_app
 
 
 def _scenes(app):
