@@ -27,7 +27,8 @@ HELP_LINES = (
     ("+ / -  give or take a point (T or a click on a score picks the team)", LABEL),
     ("U  undo the last decision (back to the start of the round)", LABEL),
     ("Y / N  take or decline a steal", LABEL),
-    ("Esc  end the session (asks first)      H  this help", LABEL),
+    ("Esc  end the session (asks first)", LABEL),
+    ("H  show or hide this help", LABEL),
     ("Every change is written to the results file.", SMALL),
 )
 FLASH_SECONDS = 3.0
@@ -366,7 +367,7 @@ class ClassroomPlayScene(Scene):
         gap = text.px(16)
         n = len(cards)
         top = area.y + lead.get_height() + gap
-        card_w = (self.body.width - gap * (n - 1)) // n
+        card_w = (area.width - gap * (n - 1)) // n
         slot_label_h = text.line_height(LABEL) + text.px(6)
         avail = self.body.bottom - top - slot_label_h - gap - text.px(60)
         card_h = max(text.px(90), min(avail, text.px(260)))
@@ -398,7 +399,8 @@ class ClassroomPlayScene(Scene):
         # The order so far, and the send button.
         y = top + card_h + gap
         chosen = [next(c for c in cards if c.id == cid) for cid in self.order]
-        line = "Your order: " + ("  \u2192  ".join(c.title for c in chosen) if chosen
+        line = "Your order: " + ("   ".join(f"{i}. {c.title}" for i, c in enumerate(chosen, 1))
+                                 if chosen
                                  else "(click the earliest event first)")
         block = text.block(line, LABEL, palette.ink, self.body.width)
         room = max(0, self.body.bottom - y - text.px(64))
@@ -475,6 +477,6 @@ def _truth(verdict) -> list[str]:
             out.append(verdict.explain)
         return out
     if hasattr(verdict, "true_order"):
-        return ["The order: " + "  \u2192  ".join(
-            f"{e.title} ({e.date.label()})" for e in verdict.true_order)]
+        return ["The order:"] + [f"{i}. {e.title} ({e.date.label()})"
+                                 for i, e in enumerate(verdict.true_order, 1)]
     return []

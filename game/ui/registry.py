@@ -18,7 +18,7 @@ SCENES = {
     "packs": "game.ui.packs:PacksScene",
     "explore": "game.ui.explore:ExploreScene",
     "choose": "game.ui.choose:ChooseScene",
-    "classroom": "game.ui.classroom:ClassroomScene",
+    "classroom": "game.ui.classroom_setup:ClassroomSetupScene",
     "notice": "game.ui.notice:NoticeScene",
 }
 
