@@ -54,9 +54,11 @@ def run(args: argparse.Namespace) -> int:
         try:
             broken = Path(home) / "broken-example.yaml"
             broken.write_text(BROKEN_PACK, encoding="utf-8")
+            from game.ui.classroom_shots import classroom_shots
             from game.ui.shots import take_all
             for size in sizes:
                 written += take_all(outdir, size, args.seed, extra_packs=[str(broken)])
+                written += classroom_shots(outdir, size, args.seed, extra_packs=[str(broken)])
         finally:
             if previous is None:
                 os.environ.pop("THAW_HOME", None)
