@@ -116,8 +116,8 @@ def _show_verdict(c: Console, verdict) -> None:
             c.write(f"  {p.before}[{p.excerpt}]{p.after}".replace("\n", " "))
 
 
-def summary_lines(session: Session) -> list[str]:
-    """The final summary, built from the history alone."""
+def summary_lines(session: Session, content: Optional[Content] = None) -> list[str]:
+    """The final summary, built from the history alone; `content` names what was missed."""
     lines = ["", "Summary"]
     for s in summary(session):
         lines.append(f"  {s.name}: {s.score} points, {s.right} of {s.answered} right, "
@@ -125,9 +125,25 @@ def summary_lines(session: Session) -> list[str]:
     misses = missed(session)
     if misses:
         lines.append("To review:")
-        for m in misses:
-            lines.append(f"  {m.kind} {m.item_id}: right answer {' < '.join(m.answer)}")
+        # A sort hand misses several cards at once; say its true order once.
+        for line in dict.fromkeys("  " + _describe_miss(m, content) for m in misses):
+            lines.append(line)
     return lines
+
+
+def _describe_miss(m, content: Optional[Content]) -> str:
+    """'"quote..." -- Danielle' for people; ids when the content is not at hand."""
+    if content is None:
+        return f"{m.kind} {m.item_id}: right answer {' < '.join(m.answer)}"
+    question = content.question(m.item_id)
+    if question is not None:
+        asked = question.quote or question.prompt
+        asked = asked if len(asked) <= 70 else asked[:67].rstrip() + "..."
+        right = m.answer[0] if m.answer else question.answer
+        perspective = content.perspective(right) if question.is_whose_view else None
+        return f'"{asked}" -- {perspective.name if perspective else right}'
+    events = [content.event(i) for i in m.answer]
+    return "in order: " + "; ".join(f"{e.date.label()} {e.title}" for e in events if e)
 
 
 # --- asking for a move -------------------------------------------------------------------
@@ -247,6 +263,6 @@ def run(args, read: Callable[[str], str] = input, write: Callable[[str], None] =
     except G.NotEnoughContent as error:
         write(f"Cannot play {mode}: {error}")
         return 1
-    for line in summary_lines(session):
+    for line in summary_lines(session, Content.from_library(library)):
         write(line)
     return 0
