@@ -215,3 +215,20 @@ def test_questions_alternate_with_timeline_hands_round_by_round(tmp_path):
         if not room.last_round:
             room.next_round()
     assert seen == [Ask, SortHand, Ask]
+
+
+def test_a_results_folder_that_cannot_be_written_is_shown_and_the_session_goes_on(tmp_path):
+    # A file where the results folder should be: every save fails, as on a read-only disk.
+    (tmp_path / "results").write_text("in the way", encoding="utf-8")
+    room = make_room(tmp_path)
+    assert room.results_note.startswith("saved to ")
+    for _ in TEAMS:
+        room.tick(2)
+        room.answer(right_move(room.prompt))
+        if room.phase == STEAL_OFFER:
+            room.decline_steal()
+    assert room.phase == ROUND_OVER
+    assert room.failed_saves == 1
+    assert room.results_note.startswith("RESULTS NOT SAVED")
+    room.next_round()            # the teacher carries on; the game did not stop
+    assert room.phase == PLAYING

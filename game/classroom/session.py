@@ -94,6 +94,7 @@ class Classroom:
         self.rows: list[ResultRow] = []
         self.saved = 0                 # rows already written to the results file
         self.failed_saves = 0
+        self.save_problems: list[str] = []  # what the results writer said went wrong
         self.paused = False
         self._steps: list[_Step] = []
         session = new_session([t.strip() for t in setup.teams], seed=setup.seed,
@@ -361,7 +362,18 @@ class Classroom:
         self.saved = len(self.rows)
         if not ok:
             self.failed_saves += 1
+        self.save_problems.extend(str(n) for n in self.writer.take_notices())
         return ok
+
+    @property
+    def results_note(self) -> str:
+        """For the scoreboard: where the results are, or why they are not being kept."""
+        if self.writer is None:
+            return "results are not being saved"
+        if self.failed_saves:
+            return "RESULTS NOT SAVED: " + (self.save_problems[0] if self.save_problems
+                                            else "the results file could not be written")
+        return f"saved to {self.writer.json_path.parent}"
 
     def _push(self, before: _State, row: Optional[ResultRow], label: str) -> None:
         self._steps.append(_Step(before, row, label))

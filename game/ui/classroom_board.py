@@ -62,7 +62,7 @@ class ClassroomBoardScene(Scene):
             title = "Final standings"
         else:
             title = f"After round {room.round_number} of {room.rounds}"
-        draw_header(surface, ctx, fr, title, "saved to the results folder")
+        draw_header(surface, ctx, fr, title, "" if room.failed_saves else room.results_note)
         body = fr.body
         rows = [(s.player, s.name, s.score) for s in room.standings()]
         leader = rows[0]
@@ -85,8 +85,9 @@ class ClassroomBoardScene(Scene):
                     "      U: undo the last decision")
         if room.phase != OVER and self.final:
             what += "      U: undo"
-        label = text.render(text.fit(self.saved_note or what, LABEL, body.width), LABEL,
-                            palette.ink)
+        problem = room.results_note if room.failed_saves else ""
+        label = text.render(text.fit(self.saved_note or problem or what, LABEL, body.width),
+                            LABEL, palette.bad if (self.saved_note or problem) else palette.ink)
         surface.blit(label, (body.x, body.bottom - label.get_height()))
         draw_footer(surface, ctx, fr, "Results: one CSV and one JSON file per session "
                     "(thaw results prints a summary)")
