@@ -5,3 +5,8 @@ events into actions; text.py is the one cached text helper; theme.py the palette
 spacing; widgets.py buttons, panels and scrollable text; registry.py names the scenes
 (another package adds one there, e.g. the classroom).
 """
+
+import os
+
+# pygame greets on import; a game's terminal is not the place for it.
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
