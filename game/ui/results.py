@@ -142,7 +142,7 @@ class ResultsScene(Scene):
 
     def draw(self, surface) -> None:
         ctx, text, palette = self.ctx, self.ctx.text, self.ctx.palette
-        draw_header(surface, ctx, self.fr, f"{self.match.title}: results")
+        draw_header(surface, ctx, self.fr, f"Results \u2014 {self.match.title}")
         x, y = self.left.topleft
         label = text.render("Score", "subheading", palette.muted)
         surface.blit(label, (x, y))
