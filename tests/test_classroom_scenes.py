@@ -122,3 +122,16 @@ def test_the_teacher_keys_pause_help_and_end_with_a_confirmation(app):
     assert kinds == ["pause", "resume", "end"]
     press(app, "RETURN")
     assert app.scene.name == "classroom-review"
+
+
+def test_the_set_up_remembers_the_pack_and_level_chosen_last_time(app):
+    from game.ui.classroom_setup import ClassroomSetupScene
+    scene = ClassroomSetupScene(app.ctx)
+    scene.change_pack(1)
+    scene.change_level(1)
+    chosen = scene.chosen()
+    assert chosen.pack_ids and chosen.level_ids
+    assert scene.start() is not None          # starting saves the set-up
+    again = App(size=(1024, 640), seed=6)     # a new run reads it back from disk
+    remembered = ClassroomSetupScene(again.ctx).chosen()
+    assert (remembered.pack_ids, remembered.level_ids) == (chosen.pack_ids, chosen.level_ids)

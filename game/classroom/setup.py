@@ -87,13 +87,16 @@ class ClassroomSetup:
         timer = remembered.timer if remembered.timer in TIMER_CHOICES else cls.timer
         return cls(teams=teams, rounds=remembered.rounds, round_types=types, timer=timer,
                    steal=remembered.steal,
-                   seed=remembered.seed if remembered.seed is not None else seed)
+                   seed=remembered.seed if remembered.seed is not None else seed,
+                   pack_ids=tuple(remembered.packs),
+                   level_ids=tuple(remembered.levels))
 
     def to_settings(self, remembered):
         """The store's ClassroomSettings updated with this set-up."""
         return replace(remembered, teams=tuple(n.strip() for n in self.teams),
                        rounds=self.rounds, round_types=tuple(self.round_types),
-                       timer=self.timer, steal=self.steal, seed=self.seed)
+                       timer=self.timer, steal=self.steal, seed=self.seed,
+                       packs=tuple(self.pack_ids), levels=tuple(self.level_ids))
 
 
 def default_team_name(index: int, taken: Iterable[str] = ()) -> str:

@@ -40,11 +40,14 @@ class ClassroomSettings:
     timer: int = 30
     steal: bool = True
     seed: Optional[int] = None
+    packs: Tuple[str, ...] = ()     # pack ids; () = every pack
+    levels: Tuple[str, ...] = ()    # level ids; () = whole packs
 
     def to_dict(self) -> Dict[str, Any]:
         return {"teams": list(self.teams), "rounds": self.rounds,
                 "round_types": list(self.round_types), "timer": self.timer,
-                "steal": self.steal, "seed": self.seed}
+                "steal": self.steal, "seed": self.seed, "packs": list(self.packs),
+                "levels": list(self.levels)}
 
     @classmethod
     def read(cls, data: Any, prefix: str = "classroom.") -> Tuple["ClassroomSettings", Tuple[str, ...]]:
@@ -212,6 +215,8 @@ _CLASSROOM_READERS: Mapping[str, Callable[[Any], Any]] = {
     "timer": _choice(TIMER_CHOICES),
     "steal": _bool,
     "seed": _seed,
+    "packs": _ids,
+    "levels": _ids,
 }
 
 

@@ -60,10 +60,20 @@ class ClassroomSetupScene(Scene):
             self.packs = ()
         self.pack_choice = 0      # 0 = all packs, else packs[i-1]
         self.level_choice = 0     # 0 = whole packs, else levels()[i-1]
+        self._restore_choices()
         self.seed_text = str(self.setup.seed)
         self.problems: list[str] = []
         self.focus = 0
         self.build()
+
+    def _restore_choices(self) -> None:
+        """Last time's pack and level, when they are still loaded."""
+        ids = [p.id for p in self.packs]
+        if len(self.setup.pack_ids) == 1 and self.setup.pack_ids[0] in ids:
+            self.pack_choice = ids.index(self.setup.pack_ids[0]) + 1
+        level_ids = [level.id for level in self.levels()]
+        if len(self.setup.level_ids) == 1 and self.setup.level_ids[0] in level_ids:
+            self.level_choice = level_ids.index(self.setup.level_ids[0]) + 1
 
     # --- the form --------------------------------------------------------------------------
     def levels(self) -> list:
