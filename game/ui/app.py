@@ -25,6 +25,9 @@ from game.ui.theme import window_scale
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (320, 200)
 FPS = 60
+# For the benchmark (game/bench.py): quit right after the first frame is drawn, so the
+# time to a usable title screen can be measured from outside. Not a player-facing option.
+EXIT_AFTER_FIRST_FRAME = "THAW_EXIT_AFTER_FIRST_FRAME"
 
 NO_DISPLAY_MESSAGE = """\
 thaw: cannot open a window: {reason}
@@ -242,9 +245,13 @@ class App:
     # --- the real thing -------------------------------------------------------------------
     def loop(self) -> int:
         clock = pygame.time.Clock()
+        exit_after_first = os.environ.get(EXIT_AFTER_FIRST_FRAME) == "1"
         while self.running:
             dt = clock.tick(FPS) / 1000.0
             self.step(min(dt, 0.1))
+            if exit_after_first:
+                pygame.quit()   # not close(): a timing run must not save the window size
+                return 0
         self.close()
         return 0
 

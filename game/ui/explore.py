@@ -21,6 +21,9 @@ from game.ui.widgets import Button, FocusRing, draw_focus, draw_panel, shade
 YEARS = ERA_END - ERA_START + 1
 ZOOM_STEP = 1.4
 DRAG_THRESHOLD = 6
+# The label layer is cached as one surface while it is at most this many times the
+# view's area (the whole era, a little zoomed); further in, labels are drawn directly.
+CANVAS_LIMIT = 2.5
 
 
 def year_fraction(date: dt.date) -> float:
@@ -44,6 +47,8 @@ class ExploreScene(Scene):
         self._dragging = False
         self.hover = None
         self.placed: list[tuple] = []
+        self._placed_version = 0     # bumped by _place(): the cached label layer is stale
+        self._canvas_cache = None    # (key, surface)
 
     # --- geometry --------------------------------------------------------------------
     def layout(self, size) -> None:
@@ -80,6 +85,7 @@ class ExploreScene(Scene):
         text = self.ctx.text
         self.label_w = text.px(230) if self.detailed else text.px(160)
         gap = text.px(8)
+        self._placed_version += 1
         self.placed = []
         placed_rects: list[pygame.Rect] = []
         for index, event in enumerate(self.events):
@@ -223,11 +229,28 @@ class ExploreScene(Scene):
         surface.set_clip(self.fr.body.clip(clip))
         self._draw_axis(surface)
         surface.set_clip(self.view.clip(clip))
+        canvas = self._canvas()
+        if canvas is not None:
+            # The labels do not change while the view pans: one blit of the cached layer.
+            image, x0 = canvas
+            surface.blit(image, (self.view.x + x0 - round(self.pan_x), self.view.y - self.pan_y))
+        else:
+            self._draw_labels(surface)
+        surface.set_clip(clip)
+        self._draw_scrollbar(surface)
+        event = self.events[self.selected]
+        draw_footer(surface, ctx, self.fr,
+                    f"{event.date.label()}: {event.title}   \u2014   Left/Right: event   "
+                    f"+/\u2212 or wheel: zoom   drag or Up/Down: scroll   Enter: open   Esc: back")
+
+    def _draw_labels(self, surface) -> None:
+        """Stems and labels straight onto the screen (zoomed in: only the visible ones)."""
+        top = self.fr.body.y + self.axis_h - self.ctx.text.px(8)
         for index, rect in self.placed:
             screen = self.screen_rect(rect)
             if screen.right < self.view.x or screen.x > self.view.right:
                 continue
-            self._draw_stem(surface, screen)
+            self._draw_stem(surface, screen, top)
         for index, rect in self.placed:
             screen = self.screen_rect(rect)
             if screen.right < self.view.x or screen.x > self.view.right:
@@ -235,12 +258,37 @@ class ExploreScene(Scene):
             if screen.bottom < self.view.y or screen.y > self.view.bottom:
                 continue
             self._draw_label(surface, index, screen)
-        surface.set_clip(clip)
-        self._draw_scrollbar(surface)
-        event = self.events[self.selected]
-        draw_footer(surface, ctx, self.fr,
-                    f"{event.date.label()}: {event.title}   \u2014   Left/Right: event   "
-                    f"+/\u2212 or wheel: zoom   drag or Up/Down: scroll   Enter: open   Esc: back")
+
+    def _canvas(self):
+        """(surface, content x of its left edge): every stem and label drawn once, in
+        content coordinates, re-drawn only when the placement, the selection, the hover
+        or the palette changes. None when the content is too big to keep (zoomed in),
+        where drawing the few visible labels directly is cheap anyway."""
+        text, palette = self.ctx.text, self.ctx.palette
+        margin = text.px(16)
+        x0 = -(self.label_w + margin)
+        x1 = max(round(YEARS * self.px_per_year) + self.label_w + margin,
+                 round(self.pan_x) + self.view.width + margin)
+        size = (x1 - x0, max(self.content_h, self.view.height) + margin)
+        if size[0] * size[1] > CANVAS_LIMIT * self.view.width * self.view.height:
+            self._canvas_cache = None
+            return None
+        key = (self._placed_version, size, x0, self.selected, self.hover, palette)
+        cached = self._canvas_cache
+        if cached is not None and cached[0] == key:
+            return cached[1], x0
+        image = cached[1] if cached is not None and cached[1].get_size() == size else None
+        if image is None:
+            image = pygame.Surface(size)
+            if pygame.display.get_surface() is not None:
+                image = image.convert()
+        image.fill(palette.background)
+        for index, rect in self.placed:
+            self._draw_stem(image, rect.move(-x0, 0), 0)
+        for index, rect in self.placed:
+            self._draw_label(image, index, rect.move(-x0, 0))
+        self._canvas_cache = (key, image)
+        return image, x0
 
     def _draw_axis(self, surface) -> None:
         text, palette = self.ctx.text, self.ctx.palette
@@ -264,9 +312,8 @@ class ExploreScene(Scene):
                     pygame.draw.line(surface, palette.line, (mx, y - text.px(4)), (mx, y),
                                      max(1, text.px(1)))
 
-    def _draw_stem(self, surface, screen) -> None:
+    def _draw_stem(self, surface, screen, top: int) -> None:
         text, palette = self.ctx.text, self.ctx.palette
-        top = self.fr.body.y + self.axis_h - text.px(8)
         pygame.draw.line(surface, palette.gold, (screen.x, top), (screen.x, screen.y + 2),
                          max(1, text.px(1)))
 

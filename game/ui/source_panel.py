@@ -43,16 +43,29 @@ class SourceView:
         self.scroll = ScrollView()
         self.rect = pygame.Rect(0, 0, 0, 0)
         self._placed_for = None
+        # Finding the passage folds the whole document: do it once, not every frame.
+        self._heading = None
+        self._runs: dict = {}        # palette -> runs
+
+    def heading(self) -> tuple[str, str]:
+        if self._heading is None:
+            self._heading = heading_for(self.citation)
+        return self._heading
+
+    def runs(self, palette) -> tuple:
+        if palette not in self._runs:
+            self._runs[palette] = passage_runs(self.citation, palette)
+        return self._runs[palette]
 
     def layout(self, rect, ctx) -> None:
         text = ctx.text
         self.rect = pygame.Rect(rect)
-        title, kind = heading_for(self.citation)
+        title, kind = self.heading()
         width = max(1, self.rect.width - text.px(10))
         self.title_h = text.block_size(title, "subheading", width)[1]
         self.kind_h = text.block_size(kind, "small", width)[1] if kind else 0
         top = self.title_h + self.kind_h + text.px(10)
-        content = text.rich(passage_runs(self.citation, ctx.palette), width, "serif")
+        content = text.rich(self.runs(ctx.palette), width, "serif")
         view = pygame.Rect(self.rect.x, self.rect.y + top, width,
                            max(1, self.rect.height - top))
         self.scroll.set_geometry(view, content.get_height(), step=text.line_height("serif") * 2)
@@ -68,12 +81,12 @@ class SourceView:
 
     def draw(self, surface, ctx) -> None:
         text, palette = ctx.text, ctx.palette
-        title, kind = heading_for(self.citation)
+        title, kind = self.heading()
         width = max(1, self.rect.width - text.px(10))
         y = self.rect.y
         surface.blit(text.block(title, "subheading", palette.ink, width), (self.rect.x, y))
         y += self.title_h
         if kind:
             surface.blit(text.block(kind, "small", palette.muted, width), (self.rect.x, y))
-        content = text.rich(passage_runs(self.citation, palette), width, "serif")
+        content = text.rich(self.runs(palette), width, "serif")
         self.scroll.draw(surface, content, palette)

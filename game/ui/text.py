@@ -38,8 +38,11 @@ class _LRU(OrderedDict):
     def __init__(self, limit: int):
         super().__init__()
         self.limit = limit
+        self.enabled = True
 
     def get_or(self, key, make):
+        if not self.enabled:
+            return make()
         if key in self:
             self.move_to_end(key)
             return self[key]
@@ -56,7 +59,8 @@ class TextHelper:
             pygame.font.init()
         self.fonts_dir = Path(fonts_dir)
         self.scale = 1.0
-        self._fonts: dict = {}
+        self._fonts: dict = {}      # (role, pixel size) -> Font
+        self._styled: dict = {}     # (style, scale) -> Font, the fast path
         self._lines = _LRU(cache_limit)
         self._wraps = _LRU(cache_limit)
         self._blocks = _LRU(cache_limit // 4)
@@ -74,10 +78,21 @@ class TextHelper:
         return role, max(MIN_PX, round(base * self.scale))
 
     def font(self, style: Style) -> pygame.font.Font:
-        role, size = self._resolve(style)
-        path = self.fonts_dir / FONT_FILES[role]
-        key = (str(path), size)
+        # Called many times a frame: the look-up is by (style, scale) alone, and the path
+        # is built only when a font is first opened (fonts_dir is fixed per helper).
+        key = (style, self.scale)
+        found = self._styled.get(key)
+        if found is None:
+            if len(self._styled) > 1000:    # many window sizes: start the fast path over
+                self._styled.clear()
+            role, size = self._resolve(style)
+            found = self._styled[key] = self._open(role, size)
+        return found
+
+    def _open(self, role: str, size: int) -> pygame.font.Font:
+        key = (role, size)
         if key not in self._fonts:
+            path = self.fonts_dir / FONT_FILES[role]
             try:
                 self._fonts[key] = pygame.font.Font(str(path), size)
             except (OSError, FileNotFoundError):
@@ -193,6 +208,13 @@ class TextHelper:
                     surface.fill(background, (px_, y, image.get_width(), line_h))
                 surface.blit(image, (px_, y + (line_h - image.get_height()) // 2))
         return surface
+
+    def set_caching(self, on: bool) -> None:
+        """Turn the line/wrap/block caches off (fonts stay cached): only the benchmark
+        does this, to show what caching buys."""
+        for cache in (self._lines, self._wraps, self._blocks):
+            cache.enabled = on
+        self.clear()
 
     def clear(self) -> None:
         self._lines.clear()
