@@ -25,3 +25,16 @@ def test_a_window_size_must_read_width_x_height():
         parse_size("big")
     with pytest.raises(ValueError, match="between"):
         parse_size("100x100")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11/Wayland are Linux's")
+def test_when_sdl_falls_back_to_an_invisible_window_play_says_so_instead_of_running_unseen(tmp_path):
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER")}
+    env.update(THAW_HOME=str(tmp_path), SDL_AUDIODRIVER="dummy",
+               THAW_EXIT_AFTER_FIRST_FRAME="1")  # should a window open after all, stop
+    done = subprocess.run([sys.executable, "-m", "game", "play"], env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1
+    assert "no display was found" in done.stderr
+    assert "thaw play --text" in done.stderr

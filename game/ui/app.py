@@ -273,7 +273,20 @@ def run(args) -> int:
         app = App(size=size, fullscreen=True if getattr(args, "fullscreen", False) else None,
                   seed=getattr(args, "seed", None), mode=getattr(args, "mode", None),
                   extra_packs=getattr(args, "pack", ()) or ())
+        _require_a_visible_window()
     except NoDisplay as error:
+        pygame.quit()
         print(NO_DISPLAY_MESSAGE.format(reason=error), file=sys.stderr, end="")
         return 1
     return app.loop()
+
+
+# SDL drivers that draw to memory only. SDL falls back to them by itself when no display
+# is reachable, and the game would then run unseen; asked for explicitly, they are fine.
+INVISIBLE_DRIVERS = ("offscreen", "dummy")
+
+
+def _require_a_visible_window() -> None:
+    driver = pygame.display.get_driver()
+    if driver in INVISIBLE_DRIVERS and not os.environ.get("SDL_VIDEODRIVER"):
+        raise NoDisplay(f"no display was found (SDL fell back to its '{driver}' driver)")
