@@ -250,3 +250,26 @@ def _rename_no_overwrite(source: Path, target: Path) -> None:
             os.unlink(source)
             return
     os.rename(source, target)
+
+
+class DocumentStore:
+    """Base of the settings and progress stores: one DocumentFile named by the subclass's
+    FILE, KIND, FORMAT and LABEL; subclasses add load() and save() for their value."""
+
+    FILE = KIND = LABEL = ""
+    FORMAT = 1
+
+    def __init__(self, folder: Path, *, now: Callable[[], datetime] = datetime.now) -> None:
+        self.file = DocumentFile(Path(folder) / self.FILE, self.KIND, self.FORMAT, self.LABEL,
+                                 now=now)
+
+    @property
+    def path(self) -> Path:
+        return self.file.path
+
+    @property
+    def failed_saves(self) -> int:
+        return self.file.failed_saves
+
+    def take_notices(self) -> Tuple[Notice, ...]:
+        return self.file.take_notices()

@@ -9,12 +9,10 @@ bad entry means the file is damaged, and NAME.bak is tried first.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import datetime
-from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Callable, Dict, Iterable, Mapping, Optional, Tuple
+from typing import Any, Dict, Iterable, Mapping, Optional, Tuple
 
-from game.store.documents import DocumentFile, Notice
+from game.store.documents import DocumentStore
 
 PROGRESS_FILE = "progress.json"
 PROGRESS_KIND = "thaw-progress"
@@ -108,29 +106,16 @@ def record_count(progress: Progress, name: str, by: int = 1) -> Progress:
     return replace(progress, counts={**progress.counts, name: progress.count(name) + by})
 
 
-class ProgressStore:
+class ProgressStore(DocumentStore):
     """progress.json in `folder`. load() and save() never raise for disk problems."""
 
-    def __init__(self, folder: Path, *, now: Callable[[], datetime] = datetime.now) -> None:
-        self.file = DocumentFile(Path(folder) / PROGRESS_FILE, PROGRESS_KIND, PROGRESS_FORMAT,
-                                 "progress file", now=now)
-
-    @property
-    def path(self) -> Path:
-        return self.file.path
-
-    @property
-    def failed_saves(self) -> int:
-        return self.file.failed_saves
+    FILE, KIND, FORMAT, LABEL = PROGRESS_FILE, PROGRESS_KIND, PROGRESS_FORMAT, "progress file"
 
     def load(self) -> Progress:
         return self.file.load(Progress.from_dict, Progress())
 
     def save(self, progress: Progress) -> bool:
         return self.file.save(progress.to_dict())
-
-    def take_notices(self) -> Tuple[Notice, ...]:
-        return self.file.take_notices()
 
 
 def _list(data: Mapping[str, Any], key: str) -> list:

@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, fields
-from datetime import datetime
-from pathlib import Path
 from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
 
-from game.store.documents import DocumentFile, Notice
+from game.store.documents import DocumentStore, Notice
 
 SETTINGS_FILE = "settings.json"
 SETTINGS_KIND = "thaw-settings"
@@ -88,20 +86,10 @@ class Settings:
         return _read_fields(cls, data, _SETTINGS_READERS, "")
 
 
-class SettingsStore:
+class SettingsStore(DocumentStore):
     """settings.json in `folder`. load() and save() never raise for disk problems."""
 
-    def __init__(self, folder: Path, *, now: Callable[[], datetime] = datetime.now) -> None:
-        self.file = DocumentFile(Path(folder) / SETTINGS_FILE, SETTINGS_KIND, SETTINGS_FORMAT,
-                                 "settings file", now=now)
-
-    @property
-    def path(self) -> Path:
-        return self.file.path
-
-    @property
-    def failed_saves(self) -> int:
-        return self.file.failed_saves
+    FILE, KIND, FORMAT, LABEL = SETTINGS_FILE, SETTINGS_KIND, SETTINGS_FORMAT, "settings file"
 
     def load(self) -> Settings:
         problems: List[str] = []
@@ -120,9 +108,6 @@ class SettingsStore:
 
     def save(self, settings: Settings) -> bool:
         return self.file.save(settings.to_dict())
-
-    def take_notices(self) -> Tuple[Notice, ...]:
-        return self.file.take_notices()
 
 
 # --- field readers: each returns the value or raises ValueError with a short reason ---
