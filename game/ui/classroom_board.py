@@ -7,8 +7,7 @@ import pygame
 
 from game.classroom.session import OVER, ClassroomError
 from game.ui import input as keys
-from game.ui.classroom_draw import (BIG, BODY, LABEL, QUOTE, SMALL, draw_bar_chart,
-                                    fit_style)
+from game.ui.classroom_draw import (BIG, BODY, LABEL, QUOTE, SMALL, draw_bar_chart)
 from game.ui.frame import draw_footer, draw_header, frame
 from game.ui.scene import Scene
 from game.ui.source_panel import SourceView

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.classroom.session import PLAYING, ROUND_OVER, STEAL_OFFER, ClassroomError
+from game.classroom.session import ROUND_OVER, STEAL_OFFER, ClassroomError
 from game.classroom.setup import ROUND_TITLES
 from game.rules.prompts import Ask, SortHand
 from game.ui import input as keys
@@ -429,7 +429,7 @@ class ClassroomPlayScene(Scene):
         self.targets.append((pygame.Rect(panel.x + half, panel.y, half, panel.height), "decline"))
 
     def _draw_verdict(self, surface) -> None:
-        ctx, text, palette = self.ctx, self.ctx.text, self.ctx.palette
+        text, palette = self.ctx.text, self.ctx.palette
         outcome = self.showing
         verdict = outcome.verdict
         area = self.body

@@ -274,7 +274,7 @@ class ClassroomSetupScene(Scene):
                     "type: names and seed   Enter: toggle / start   Esc: back")
 
     def _draw_field(self, surface, field: Field, focused: bool) -> None:
-        ctx, text, palette = self.ctx, self.ctx.text, self.ctx.palette
+        text, palette = self.ctx.text, self.ctx.palette
         rect = field.rect
         radius = text.px(8)
         if focused:

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import pygame
-
 from game.ui.frame import draw_header
 from game.ui.widgets import draw_lives
 
 
 def hud_text(match) -> str:
-    game = match.game
     return f"Score {match.score}"
 
 

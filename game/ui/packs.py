@@ -13,7 +13,7 @@ import pygame
 from game.ui import input as keys
 from game.ui.frame import draw_footer, draw_header, frame
 from game.ui.scene import Scene
-from game.ui.widgets import Button, FocusRing, ScrollView, blit_clipped, draw_panel
+from game.ui.widgets import Button, FocusRing, ScrollView, draw_panel
 
 VALIDATE_HINT = "Run `thaw validate` for details."
 

@@ -12,7 +12,7 @@ from typing import Optional, Sequence
 
 from game.rules import campaign, game as rules
 from game.rules.content import Content
-from game.rules.prompts import Ask, PlaceCard, SortHand
+from game.rules.prompts import PlaceCard, SortHand
 from game.rules.session import missed, new_session
 
 MODE_TITLES = {

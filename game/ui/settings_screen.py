@@ -8,7 +8,7 @@ from game.ui import input as keys
 from game.ui.frame import draw_footer, draw_header, frame
 from game.ui.scene import Scene
 from game.ui.theme import TEXT_SIZE_ORDER
-from game.ui.widgets import Button, FocusRing, draw_panel
+from game.ui.widgets import Button, FocusRing
 
 OPTIONS = (
     # (field, label, what it does)

@@ -14,7 +14,7 @@ from game.ui.cards import card_height, draw_card
 from game.ui.frame import draw_footer, frame
 from game.ui.hud import draw_hud
 from game.ui.scene import Scene
-from game.ui.widgets import Button, draw_focus
+from game.ui.widgets import Button
 
 DRAG_THRESHOLD = 6
 

@@ -5,7 +5,6 @@ Used by Explore (an event's source) and by Whose view? (the verdict's source pan
 
 from __future__ import annotations
 
-from typing import Optional
 
 import pygame
 

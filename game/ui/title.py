@@ -8,7 +8,7 @@ from game.ui import input as keys
 from game.ui.registry import available, make_scene
 from game.ui.scene import Scene
 from game.ui.theme import spacing
-from game.ui.widgets import Button, FocusRing, draw_panel
+from game.ui.widgets import Button, FocusRing
 
 FIRST_YEAR, LAST_YEAR = 1953, 1964
 TAGLINE = ("Put the events of the Khrushchev years in order, sort a hand of them, and tell "
