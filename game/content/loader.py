@@ -307,26 +307,35 @@ class _PackBuilder:
         return order
 
     # --- sources ---------------------------------------------------------------------
-    def sources(self, data: YMap) -> list[Source]:
+    def section(self, data: YMap, key: str, kind: str, keys, build) -> list:
+        """Every entry of the list under `key`: its fields checked, then built by
+        `build(node, at, what, values)` (None when it has errors). Its id is claimed either
+        way, so references to a broken entry are not reported a second time."""
         built = []
-        for index, node, at in self.items(data, "sources"):
-            what = _name("source", node, index)
-            values = self.fields(node, at, what, SOURCE_KEYS)
+        for index, node, at in self.items(data, key):
+            what = _name(kind, node, index)
+            values = self.fields(node, at, what, keys)
             if not values or "id" not in values:
                 continue
-            ident = values["id"]
-            source = None
-            if "file" in values:
-                file_at = node.value_at("file")
-                path = self.source_path(values["file"], file_at, what)
-                document = self.document(path, values["file"], file_at, what) if path else None
-                if document is not None:
-                    source = Source(ident, path, values.get("title") or path.stem,
-                                    values.get("kind", ""), document.text)
-                    built.append(source)
-            # Claimed even when its file is bad, so citations of it are not reported again.
-            self.claim("source", ident, node.key_at("id"), what, source)
+            item = build(node, at, what, values)
+            if item is not None:
+                built.append(item)
+            self.claim(kind, values["id"], node.key_at("id"), what, item)
         return built
+
+    def sources(self, data: YMap) -> list[Source]:
+        return self.section(data, "sources", "source", SOURCE_KEYS, self.source)
+
+    def source(self, node: YMap, at: Position, what: str, values: dict) -> Optional[Source]:
+        if "file" not in values:
+            return None
+        file_at = node.value_at("file")
+        path = self.source_path(values["file"], file_at, what)
+        document = self.document(path, values["file"], file_at, what) if path else None
+        if document is None:
+            return None
+        return Source(values["id"], path, values.get("title") or path.stem,
+                      values.get("kind", ""), document.text)
 
     def source_path(self, name: str, at: Position, what: str) -> Optional[Path]:
         given = Path(name)
@@ -405,62 +414,43 @@ class _PackBuilder:
 
     # --- perspectives, events, questions ----------------------------------------------
     def perspectives(self, data: YMap) -> list[Perspective]:
-        built = []
-        for index, node, at in self.items(data, "perspectives"):
-            what = _name("perspective", node, index)
-            values = self.fields(node, at, what, PERSPECTIVE_KEYS)
-            if not values or "id" not in values:
-                continue
-            perspective = None
-            if {"name", "view"} <= values.keys():
-                perspective = Perspective(values["id"], values["name"], values["view"],
-                                          values.get("role", ""))
-                built.append(perspective)
-            self.claim("perspective", values["id"], node.key_at("id"), what, perspective)
-        return built
+        return self.section(data, "perspectives", "perspective", PERSPECTIVE_KEYS,
+                            self.perspective)
+
+    def perspective(self, node: YMap, at: Position, what: str,
+                    values: dict) -> Optional[Perspective]:
+        if not {"name", "view"} <= values.keys():
+            return None
+        return Perspective(values["id"], values["name"], values["view"], values.get("role", ""))
 
     def events(self, data: YMap) -> list[Event]:
-        built = []
-        for index, node, at in self.items(data, "events"):
-            what = _name("event", node, index)
-            values = self.fields(node, at, what, EVENT_KEYS)
-            if not values or "id" not in values:
-                continue
-            cite = self.citation(values["cite"], node.value_at("cite"), what) if "cite" in values else None
-            date, end = values.get("date"), values.get("end")
-            if date is not None and end is not None and end.before(date):
-                self.error(node.value_at("end"), f"{what}: end {end.iso()} is before date {date.iso()}")
-            if date is not None and not ERA[0] <= date.year <= ERA[1]:
-                self.warn(node.value_at("date"), f"{what}: date {date.iso()} is outside "
-                                                 f"{ERA[0]}-{ERA[1]}; it is left out of timeline rounds")
-            event = None
-            if cite is not None and date is not None and {"title", "summary"} <= values.keys():
-                event = Event(values["id"], values["title"], date, values["summary"], cite,
-                              end, values.get("source_says", ""), self.pack_id)
-                built.append(event)
-            self.claim("event", values["id"], node.key_at("id"), what, event)
-        return built
+        return self.section(data, "events", "event", EVENT_KEYS, self.event)
+
+    def event(self, node: YMap, at: Position, what: str, values: dict) -> Optional[Event]:
+        cite = self.citation(values["cite"], node.value_at("cite"), what) if "cite" in values else None
+        date, end = values.get("date"), values.get("end")
+        if date is not None and end is not None and end.before(date):
+            self.error(node.value_at("end"), f"{what}: end {end.iso()} is before date {date.iso()}")
+        if date is not None and not ERA[0] <= date.year <= ERA[1]:
+            self.warn(node.value_at("date"), f"{what}: date {date.iso()} is outside "
+                                             f"{ERA[0]}-{ERA[1]}; it is left out of timeline rounds")
+        if cite is None or date is None or not {"title", "summary"} <= values.keys():
+            return None
+        return Event(values["id"], values["title"], date, values["summary"], cite,
+                     end, values.get("source_says", ""), self.pack_id)
 
     def questions(self, data: YMap) -> list[Question]:
-        built = []
-        for index, node, at in self.items(data, "questions"):
-            what = _name("question", node, index)
-            values = self.fields(node, at, what, QUESTION_KEYS)
-            if not values or "id" not in values:
-                continue
-            kind = values.get("kind", WHOSE_VIEW)
-            if kind not in (WHOSE_VIEW, CHOICE):
-                self.error(node.value_at("kind"), f"{what}: kind '{kind}' is not "
-                           f"'{WHOSE_VIEW}' or '{CHOICE}'{suggest(kind, (WHOSE_VIEW, CHOICE))}")
-                question = None
-            elif kind == WHOSE_VIEW:
-                question = self.whose_view(node, at, what, values)
-            else:
-                question = self.choice(node, at, what, values)
-            if question is not None:
-                built.append(question)
-            self.claim("question", values["id"], node.key_at("id"), what, question)
-        return built
+        return self.section(data, "questions", "question", QUESTION_KEYS, self.question)
+
+    def question(self, node: YMap, at: Position, what: str, values: dict) -> Optional[Question]:
+        kind = values.get("kind", WHOSE_VIEW)
+        if kind not in (WHOSE_VIEW, CHOICE):
+            self.error(node.value_at("kind"), f"{what}: kind '{kind}' is not "
+                       f"'{WHOSE_VIEW}' or '{CHOICE}'{suggest(kind, (WHOSE_VIEW, CHOICE))}")
+            return None
+        if kind == WHOSE_VIEW:
+            return self.whose_view(node, at, what, values)
+        return self.choice(node, at, what, values)
 
     def whose_view(self, node: YMap, at: Position, what: str, values: dict) -> Optional[Question]:
         ok = True
@@ -547,30 +537,24 @@ class _PackBuilder:
 
     # --- levels ----------------------------------------------------------------------
     def levels(self, data: YMap) -> list[Level]:
-        built = []
-        for index, node, at in self.items(data, "levels"):
-            what = _name("level", node, index)
-            values = self.fields(node, at, what, LEVEL_KEYS)
-            if not values or "id" not in values:
-                continue
-            rounds = []
-            ok = True
-            if "rounds" in values:
-                section = values["rounds"]
-                if not section:
-                    self.error(node.value_at("rounds"), f"{what}: 'rounds' is empty; give at least one round")
-                    ok = False
-                for number, item in enumerate(section, start=1):
-                    built_round = self.round(item, section.item_at(number - 1), f"{what}, round {number}")
-                    ok &= built_round is not None
-                    if built_round is not None:
-                        rounds.append(built_round)
-            level = None
-            if ok and "rounds" in values and "title" in values:
-                level = Level(values["id"], values["title"], tuple(rounds), values.get("intro", ""))
-                built.append(level)
-            self.claim("level", values["id"], node.key_at("id"), what, level)
-        return built
+        return self.section(data, "levels", "level", LEVEL_KEYS, self.level)
+
+    def level(self, node: YMap, at: Position, what: str, values: dict) -> Optional[Level]:
+        rounds = []
+        ok = True
+        if "rounds" in values:
+            section = values["rounds"]
+            if not section:
+                self.error(node.value_at("rounds"), f"{what}: 'rounds' is empty; give at least one round")
+                ok = False
+            for number, item in enumerate(section, start=1):
+                built_round = self.round(item, section.item_at(number - 1), f"{what}, round {number}")
+                ok &= built_round is not None
+                if built_round is not None:
+                    rounds.append(built_round)
+        if not (ok and "rounds" in values and "title" in values):
+            return None
+        return Level(values["id"], values["title"], tuple(rounds), values.get("intro", ""))
 
     def round(self, node: Any, at: Position, what: str) -> Optional[Round]:
         values = self.fields(node, at, what, ROUND_KEYS)
