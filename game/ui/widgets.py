@@ -305,12 +305,8 @@ class Toggle(Button):
     def draw(self, surface, ctx, focused: bool, hovered: bool = False) -> None:
         palette, text = ctx.palette, ctx.text
         rect = self.rect
-        if rect.width <= 4 or rect.height <= 4:
+        if not draw_card(surface, ctx, rect, focused, palette.line):
             return
-        radius = max(4, text.px(8))
-        if focused:
-            draw_focus(surface, rect, palette, radius, gap=max(3, text.px(4)))
-        draw_panel(surface, rect, palette, radius, fill=palette.card, shadow=False)
         box = text.px(22)
         bx = rect.x + text.px(14)
         by = rect.centery - box // 2
@@ -354,13 +350,10 @@ class ChoiceButton(Button):
     def draw(self, surface, ctx, focused: bool, hovered: bool = False) -> None:
         palette, text = ctx.palette, ctx.text
         rect = self.rect
-        if rect.width <= 4 or rect.height <= 4:
-            return
-        radius = max(4, text.px(8))
         border = {"right": palette.good, "wrong": palette.bad}.get(self.mark, palette.line)
-        if focused:
-            draw_focus(surface, rect, palette, radius, gap=max(3, text.px(4)))
-        draw_panel(surface, rect, palette, radius, fill=palette.card, border=border, shadow=False)
+        radius = draw_card(surface, ctx, rect, focused, border)
+        if not radius:
+            return
         if self.mark:
             pygame.draw.rect(surface, border, rect, width=max(2, text.px(3)), border_radius=radius)
         pad = text.px(14)
@@ -376,3 +369,16 @@ class ChoiceButton(Button):
         if self.detail:
             detail = text.block(self.detail, "small", palette.muted, inner)
             surface.blit(detail, (x, rect.y + text.px(9) + label.get_height()))
+
+
+def draw_card(surface, ctx, rect, focused: bool, border) -> int:
+    """The flat card under a toggle or an answer, with the focus ring when focused.
+    Returns its corner radius, or 0 when the rect is too small to draw anything in."""
+    if rect.width <= 4 or rect.height <= 4:
+        return 0
+    text, palette = ctx.text, ctx.palette
+    radius = max(4, text.px(8))
+    if focused:
+        draw_focus(surface, rect, palette, radius, gap=max(3, text.px(4)))
+    draw_panel(surface, rect, palette, radius, fill=palette.card, border=border, shadow=False)
+    return radius
