@@ -8,6 +8,7 @@ settings and progress are neither read nor changed.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import tempfile
@@ -47,23 +48,32 @@ def run(args: argparse.Namespace) -> int:
         return 2
     outdir = Path(args.outdir)
     outdir.mkdir(parents=True, exist_ok=True)
+    from game.ui.classroom_shots import classroom_shots
+    from game.ui.shots import take_all
     written = []
-    with tempfile.TemporaryDirectory(prefix="thaw-shots-") as home:
-        previous = os.environ.get("THAW_HOME")
-        os.environ["THAW_HOME"] = home
-        try:
+    for size in sizes:
+        # A fresh user folder per size, so every size shows the same states (a played
+        # mode would otherwise be remembered and move the focus in the next size's shots).
+        with _fresh_thaw_home() as home:
             broken = Path(home) / "broken-example.yaml"
             broken.write_text(BROKEN_PACK, encoding="utf-8")
-            from game.ui.classroom_shots import classroom_shots
-            from game.ui.shots import take_all
-            for size in sizes:
-                written += take_all(outdir, size, args.seed, extra_packs=[str(broken)])
-                written += classroom_shots(outdir, size, args.seed, extra_packs=[str(broken)])
+            written += take_all(outdir, size, args.seed, extra_packs=[str(broken)])
+            written += classroom_shots(outdir, size, args.seed, extra_packs=[str(broken)])
+    for path in written:
+        print(path)
+    return 0
+
+
+@contextlib.contextmanager
+def _fresh_thaw_home():
+    """A temporary THAW_HOME, so the tour never touches the player's own settings."""
+    previous = os.environ.get("THAW_HOME")
+    with tempfile.TemporaryDirectory(prefix="thaw-shots-") as home:
+        os.environ["THAW_HOME"] = home
+        try:
+            yield home
         finally:
             if previous is None:
                 os.environ.pop("THAW_HOME", None)
             else:
                 os.environ["THAW_HOME"] = previous
-    for path in written:
-        print(path)
-    return 0
