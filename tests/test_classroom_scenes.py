@@ -6,7 +6,7 @@ import pytest
 
 from classroom_helpers import right_move, wrong_move
 from game.paths import results_dir
-from game.rules.prompts import Ask, SortHand
+from game.rules.prompts import Ask
 from game.store.results import list_results, read_results
 from game.ui.app import App
 from game.ui.input import click_events, key_event

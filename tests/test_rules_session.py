@@ -6,7 +6,7 @@ from game.rules import game as G
 from game.rules import ordering
 from game.rules.prompts import FIFTY, YEAR, Ask, PlaceCard
 from game.rules.scoring import answer_points
-from game.rules.session import (MANUAL, SKIP, adjust, missed, new_session, record_answer,
+from game.rules.session import (MANUAL, SKIP, missed, new_session, record_answer,
                                 standings, summary)
 from game.rules.settings import Rules
 from rules_fixtures import ORDERABLE_EVENTS, QUESTIONS, content

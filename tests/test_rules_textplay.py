@@ -9,7 +9,6 @@ import pytest
 from game.rules.content import Content
 
 from game import textplay
-from game.rules import game as G
 from game.rules import ordering
 from game.rules.session import missed
 from rules_fixtures import PACK, FakeLibrary

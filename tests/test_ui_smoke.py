@@ -1,6 +1,5 @@
 """Every screen draws a frame at the smallest and the largest supported window."""
 
-import pygame
 import pytest
 
 from game.rules import game as rules
