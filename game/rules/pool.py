@@ -10,6 +10,9 @@ from __future__ import annotations
 import random
 from typing import Callable, Sequence, TypeVar
 
+from game.content.model import Question
+from game.content.text import fold
+
 T = TypeVar("T")
 
 
@@ -37,3 +40,18 @@ def draw(rng: random.Random, items: Sequence[T], seen: frozenset, count: int,
         if all(item.id != c.id for c in chosen) and fits(chosen, item):
             chosen.append(item)
     return tuple(chosen), seen | {c.id for c in chosen}
+
+
+def passage_of(question: Question) -> str:
+    """The passage a question puts in front of the player: its quote, else its excerpt."""
+    text = question.quote or (question.cite.excerpt if question.cite else "")
+    return fold(text).lower()
+
+
+def same_passage(a: Question, b: Question) -> bool:
+    """True when two questions ask about the same passage: the same question, or one's
+    passage contains the other's (a choice question about a quote already asked)."""
+    if a.id == b.id:
+        return True
+    one, other = passage_of(a), passage_of(b)
+    return bool(one and other) and (one in other or other in one)
