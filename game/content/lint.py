@@ -38,6 +38,7 @@ of off on once one only or other our out over own same she should so some such t
 the their them then there these they this those through to too under until up upon very
 was we were what when where which while who whom why will with would you your yours
 yet still thing things really quite rather said says say saying writes wrote
+get got let put see use way new old ago per via two lot lots its it's don't isn't
 """.split())
 PLACEHOLDER = re.compile(r"\b(TODO|TBD|FIXME|XXX)\b")
 _WORD = re.compile(r"[a-z]+")
@@ -58,9 +59,9 @@ def stem(word: str) -> str:
 
 
 def content_words(text: str) -> set[str]:
-    """Stems of the words of `text` that carry content (4+ letters, not a stopword)."""
+    """Stems of the words of `text` that carry content (3+ letters, not a stopword)."""
     words = _WORD.findall(fold(text).lower().replace("'s ", " ").replace("\u2019s ", " "))
-    return {stem(w) for w in words if len(w) >= 4 and w not in STOPWORDS}
+    return {stem(w) for w in words if len(w) >= 3 and w not in STOPWORDS}
 
 
 def visible_description(view: Perspective) -> str:
