@@ -11,7 +11,7 @@ import pygame
 
 from game.classroom.session import ROUND_OVER, STEAL_OFFER, ClassroomError
 from game.classroom.setup import ROUND_TITLES
-from game.rules.prompts import Ask, SortHand
+from game.rules.prompts import READING_RULE, Ask, SortHand, lead_for
 from game.ui.classroom.draw import (BODY, CARD, CHOICE, CHOICE_SMALL, LABEL, PROMPT, QUOTE, SMALL,
                                     band_height, draw_countdown, draw_overlay_panel,
                                     draw_score_strip, draw_team_band, fit_style, team_colour)
@@ -31,6 +31,7 @@ HELP_LINES = (
     ("Esc  end the session (asks first)", LABEL),
     ("H  show or hide this help", LABEL),
     ("Every change is written to the results file.", SMALL),
+    ("Whose view? " + READING_RULE, SMALL),
 )
 FLASH_SECONDS = 3.0
 
@@ -307,8 +308,7 @@ class ClassroomPlayScene(Scene):
         ctx, text, palette = self.ctx, self.ctx.text, self.ctx.palette
         area = self._prompt_area()
         question = prompt.question
-        lead = "Whose view is this?" if question.is_whose_view else "Question"
-        lead_img = text.render(lead, LABEL, palette.accent)
+        lead_img = text.block(lead_for(question), LABEL, palette.accent, area.width)
         surface.blit(lead_img, (area.x, area.y))
         live = prompt.live_choices
         gap = text.px(14)
@@ -320,7 +320,10 @@ class ClassroomPlayScene(Scene):
         longest = max((text.block_size(c.label, CHOICE, label_w)[1] for c in live), default=0)
         if longest > text.line_height(CHOICE) * 2:
             choice_style = CHOICE_SMALL
-        row_h = max(text.block_size(c.label, choice_style, label_w)[1] for c in live)
+        # A perspective's view goes under its name: teams choose by what a voice argues.
+        row_h = max(text.block_size(c.label, choice_style, label_w)[1]
+                    + (text.block_size(c.detail, SMALL, label_w)[1] if c.detail else 0)
+                    for c in live)
         row_h = max(row_h + text.px(24), text.px(72))
         choices_h = rows * row_h + (rows - 1) * gap
         top = area.y + lead_img.get_height() + text.px(8)
@@ -352,7 +355,13 @@ class ClassroomPlayScene(Scene):
             surface.blit(key, (badge.centerx - key.get_width() // 2,
                                badge.centery - key.get_height() // 2))
             label = text.block(choice.label, choice_style, palette.ink, label_w)
-            surface.blit(label, (badge.right + text.px(16), rect.centery - label.get_height() // 2))
+            detail = (text.block(choice.detail, SMALL, palette.muted, label_w)
+                      if choice.detail else None)
+            height = label.get_height() + (detail.get_height() if detail else 0)
+            top = rect.centery - height // 2
+            surface.blit(label, (badge.right + text.px(16), top))
+            if detail is not None:
+                surface.blit(detail, (badge.right + text.px(16), top + label.get_height()))
             self.targets.append((rect, i))
 
     def _draw_hand(self, surface, prompt) -> None:
