@@ -257,3 +257,39 @@ def test_the_bundled_pack_passes_validate_strict(capsys):
     code, lines = validate(capsys, "--strict", game.LEVELS_DIR)
     assert code == 0, "\n".join(lines)
     assert all(": warning: " not in line for line in lines)
+
+
+# --- the same passage twice in a level ------------------------------------------------------
+LEVEL = """\
+questions:
+  - id: q-pensioned
+    quote: "the poor handling of the Cuban Missile Crisis saw him lose power and was pensioned off with an apartment in Moscow and a dacha in the countryside."
+    answer: popular-blog
+    choices: [popular-blog, forum-ml, khrushchev]
+    cite: {{source: today-is}}
+    explain: The blog compresses the end of his career.
+  - id: c-cuba
+    kind: choice
+    prompt: When did Khrushchev lose power?
+    choices: ["In October 1964", "In October 1962"]
+    answer: "In October 1964"
+    cite: {{source: today-is, excerpt: "the poor handling of the Cuban Missile Crisis saw him lose power"}}
+    explain: Two years after the crisis.
+levels:
+  - id: the-fall
+    title: The fall
+    rounds: #!
+      - questions: [q-pensioned, QUESTIONS]
+"""
+
+
+def test_a_level_asking_the_same_passage_twice_is_flagged(tmp_path):
+    path = write(tmp_path, LEVEL.replace("QUESTIONS", "c-cuba"))
+    found = only(lint(path), "[same-passage]")
+    assert found.line == marked_line(path) + 1 and "'c-cuba'" in found.message
+
+
+def test_a_level_asking_different_passages_is_not_flagged(tmp_path):
+    body = LEVEL.replace("[q-pensioned, QUESTIONS]", "[q-pensioned]") + \
+        "  - id: other\n    title: Other\n    rounds:\n      - questions: [c-cuba]\n"
+    assert lint(write(tmp_path, body)) == []

@@ -16,6 +16,8 @@ Rules (the `code` in brackets starts each message):
 - [placeholder] TODO, TBD, FIXME or XXX in any text, or a text that is empty.
 - [title-year] an event title that states the event's own year (the card gives it away).
 - [weak-cite]  an event whose cited excerpt shares no key word with its title or summary.
+- [same-passage] a level that asks two questions about the same passage (in play the
+               second is skipped: within a game no passage is asked twice).
 """
 
 from __future__ import annotations
@@ -67,6 +69,21 @@ def content_words(text: str) -> set[str]:
 def visible_description(view: Perspective) -> str:
     """What the player sees under a perspective's name while choosing (game.rules.choices)."""
     return view.view
+
+
+def passage_of(question: Question) -> str:
+    """The passage a question puts in front of the player: its quote, else its excerpt."""
+    text = question.quote or (question.cite.excerpt if question.cite else "")
+    return fold(text).lower()
+
+
+def same_passage(a: Question, b: Question) -> bool:
+    """True when two questions ask about the same passage: the same question, or one's
+    passage contains the other's (a choice question about a quote already asked)."""
+    if a.id == b.id:
+        return True
+    one, other = passage_of(a), passage_of(b)
+    return bool(one and other) and (one in other or other in one)
 
 
 # --- positions in the parsed tree ------------------------------------------------------
@@ -210,6 +227,15 @@ def lint_pack(pack: Pack, tree: Any, display: str,
                  f"[same-view] perspective '{view.id}' has the same description as "
                  f"'{described[key]}'; say what each one argues")
         described.setdefault(key, view.id)
+    questions = {q.id: q for q in pack.questions}
+    for level in pack.levels:
+        asked = [questions[i] for r in level.rounds for i in r.question_ids if i in questions]
+        for index, question in enumerate(asked):
+            earlier = next((q for q in asked[:index] if same_passage(q, question)), None)
+            if earlier is not None:
+                warn(_at(tree, "levels", level.id, "rounds"),
+                     f"[same-passage] level '{level.id}': '{question.id}' asks about the same "
+                     f"passage as '{earlier.id}' and is skipped in play; move one to another level")
     for event in pack.events:
         if (message := title_year(event)):
             warn(_at(tree, "events", event.id, "title"), message)

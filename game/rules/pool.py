@@ -10,8 +10,9 @@ from __future__ import annotations
 import random
 from typing import Callable, Sequence, TypeVar
 
-from game.content.model import Question
-from game.content.text import fold
+from game.content.lint import same_passage
+
+__all__ = ["draw", "same_passage"]   # same_passage: within a game no passage is asked twice
 
 T = TypeVar("T")
 
@@ -41,17 +42,3 @@ def draw(rng: random.Random, items: Sequence[T], seen: frozenset, count: int,
             chosen.append(item)
     return tuple(chosen), seen | {c.id for c in chosen}
 
-
-def passage_of(question: Question) -> str:
-    """The passage a question puts in front of the player: its quote, else its excerpt."""
-    text = question.quote or (question.cite.excerpt if question.cite else "")
-    return fold(text).lower()
-
-
-def same_passage(a: Question, b: Question) -> bool:
-    """True when two questions ask about the same passage: the same question, or one's
-    passage contains the other's (a choice question about a quote already asked)."""
-    if a.id == b.id:
-        return True
-    one, other = passage_of(a), passage_of(b)
-    return bool(one and other) and (one in other or other in one)
