@@ -17,14 +17,18 @@ def answer_points(rules: Rules, credit: float, *, streak: int, hint: str = "",
     - a right answer (credit 1) extends the streak; every `streak_every`-th in a row
       (3rd, 6th, 9th ...) adds `streak_bonus` (so +5 per 3 in a row with the defaults);
     - anything less than fully right, and any timeout, ends the streak;
-    - a timeout earns nothing.
+    - a timeout earns nothing;
+    - a steal is a bonus outside the stealer's own turns: it neither extends nor ends the
+      streak, so it never earns a streak bonus (review B1).
     """
     if timed_out:
-        return 0, 0
+        return 0, (streak if steal else 0)
     base = rules.points * credit * (rules.steal_share if steal else 1.0)
     points = math.floor(base + 0.5)
     if hint:
         points = max(0, points - rules.hint_cost)
+    if steal:
+        return points, streak
     if credit < 1.0:
         return points, 0
     streak += 1
