@@ -31,6 +31,7 @@ MODE_WHOSE_VIEW = "whose-view"
 MODE_CAMPAIGN = "campaign"
 MODE_MIXED = "mixed"
 MODES = (MODE_CHRONOLOGY, MODE_SORT, MODE_WHOSE_VIEW, MODE_CAMPAIGN, MODE_MIXED)
+MODE_REVIEW = "review"     # spaced review across games (review_deal.start_review)
 
 
 class MoveError(ValueError):
@@ -160,6 +161,11 @@ def start_mixed(content: Content, session: Session, rounds: int = 8) -> Game:
     return _begin(MODE_MIXED, content, session, plan)
 
 
+def start_review(content: Content, session: Session, steps: Sequence[Step]) -> Game:
+    """A review of fixed steps (see review_deal): misses come back as in mixed review."""
+    return _begin(MODE_REVIEW, content, session, steps)
+
+
 # --- dealing ---------------------------------------------------------------------------
 def _due(game: Game, kind: str, index: int) -> list[str]:
     return [d.id for d in game.review if d.kind == kind and d.at <= index]
@@ -236,7 +242,7 @@ def _prompt(game: Game) -> Prompt:
 def _after(game: Game, prompt: Prompt, record: AnswerRecord) -> Game:
     """Queue misses for review (mixed), open a steal, then deal what comes next."""
     review = game.review
-    if game.mode == MODE_MIXED and not record.correct:
+    if game.mode in (MODE_MIXED, MODE_REVIEW) and not record.correct:
         kind = "question" if isinstance(prompt, Ask) else "event"
         at = prompt.step + game.session.rules.review_gap
         waiting = {(d.kind, d.id) for d in review}
