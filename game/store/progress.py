@@ -17,16 +17,15 @@ seen), then writes atomically, under a lock file where the system has one.
 
 from __future__ import annotations
 
-import os
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from types import MappingProxyType
-from typing import Any, Dict, Iterable, Iterator, Mapping, Optional, Tuple
+from typing import Any, Dict, Iterable, Mapping, Optional, Tuple
 
 from game.rules import memory as memory_rules
 from game.rules.memory import ItemMemory
-from game.store.documents import DocumentStore
+from game.store.documents import DocumentStore, decode
+from game.store.lock import locked
 
 PROGRESS_FILE = "progress.json"
 PROGRESS_KIND = "thaw-progress"
@@ -174,7 +173,7 @@ class ProgressStore(DocumentStore):
         return progress
 
     def save(self, progress: Progress) -> bool:
-        with self._locked():
+        with locked(self.path):
             disk = self._read_quietly()
             merged = merge_progress(disk, progress, self._base) if disk is not None \
                 else progress
@@ -192,61 +191,10 @@ class ProgressStore(DocumentStore):
     def _read_quietly(self) -> Optional[Progress]:
         """The progress on disk now, or None when there is none that can be read (the
         loading rules and their notices belong to load())."""
-        from game.store.documents import decode
         try:
+            if not self.path.is_file():      # missing, or not a regular file (never block)
+                return None
             raw = self.path.read_bytes()
             return Progress.from_dict(decode(raw, self.KIND, self.FORMAT))
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return None
-
-    @contextmanager
-    def _locked(self) -> Iterator[None]:
-        """An advisory lock on NAME.lock around read-merge-write (POSIX); elsewhere, or
-        when the lock file cannot be made, the merge still runs, only unlocked."""
-        try:
-            import fcntl
-        except ImportError:
-            yield
-            return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle = os.open(self.path.with_name(self.path.name + ".lock"),
-                             os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError:
-            yield
-            return
-        try:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX)
-            except OSError:
-                pass
-            yield
-        finally:
-            os.close(handle)
-
-
-def _list(data: Mapping[str, Any], key: str) -> list:
-    value = data.get(key, [])
-    if not isinstance(value, list):
-        raise ValueError(f"'{key}' is not a list")
-    return value
-
-
-def _text(entry: Any, key: str, where: str) -> str:
-    if not isinstance(entry, Mapping):
-        raise ValueError(f"{where} is not a JSON object")
-    value = entry.get(key)
-    if not isinstance(value, str) or not value:
-        raise ValueError(f"{where}: '{key}' is not a non-empty text")
-    return value
-
-
-def _whole(entry: Any, key: str, where: str, low: Optional[int], high: Optional[int]) -> int:
-    if not isinstance(entry, Mapping):
-        raise ValueError(f"{where} is not a JSON object")
-    value = entry.get(key)
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"{where}: '{key}' is not a whole number")
-    if (low is not None and value < low) or (high is not None and value > high):
-        raise ValueError(f"{where}: '{key}' = {value} is out of range")
-    return value
