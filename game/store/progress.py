@@ -198,3 +198,30 @@ class ProgressStore(DocumentStore):
             return Progress.from_dict(decode(raw, self.KIND, self.FORMAT))
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return None
+
+
+def _list(data: Mapping[str, Any], key: str) -> list:
+    value = data.get(key, [])
+    if not isinstance(value, list):
+        raise ValueError(f"'{key}' is not a list")
+    return value
+
+
+def _text(entry: Any, key: str, where: str) -> str:
+    if not isinstance(entry, Mapping):
+        raise ValueError(f"{where} is not a JSON object")
+    value = entry.get(key)
+    if not isinstance(value, str) or not value:
+        raise ValueError(f"{where}: '{key}' is not a non-empty text")
+    return value
+
+
+def _whole(entry: Any, key: str, where: str, low: Optional[int], high: Optional[int]) -> int:
+    if not isinstance(entry, Mapping):
+        raise ValueError(f"{where} is not a JSON object")
+    value = entry.get(key)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{where}: '{key}' is not a whole number")
+    if (low is not None and value < low) or (high is not None and value > high):
+        raise ValueError(f"{where}: '{key}' = {value} is out of range")
+    return value
