@@ -355,7 +355,7 @@ def test_each_session_set_up_gets_a_fresh_seed_and_the_last_one_can_be_replayed(
 
 
 def test_each_row_carries_the_time_of_its_own_decision_not_of_the_save(tmp_path):
-    from datetime import datetime, timedelta
+    from datetime import datetime
     moments = iter(datetime(2024, 3, 5, 10, 0, s) for s in range(0, 60, 7))
     setup = ClassroomSetup(teams=TEAMS, rounds=1, round_types=("whose-view",), timer=0,
                            steal=False, seed=7)
