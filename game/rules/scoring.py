@@ -46,3 +46,28 @@ def stars(rules: Rules, share: float) -> int:
     if share >= rules.pass_mark:
         return 1
     return 0
+
+
+def explain_points(rules: Rules, record) -> tuple[str, ...]:
+    """Where an answer's points came from, in words for the verdict (review m5):
+    ("Right: +10", "Streak bonus, 3 in a row: +5") or ("Steal, half points: +5",) or
+    ("4 of 6 pairs in order: +7", "Hint: −5") or ("Time ran out: 0",)."""
+    if record.timed_out:
+        return ("Time ran out: 0",)
+    if not record.correct and record.credit <= 0:
+        return ("Not right: 0",)
+    base = math.floor(rules.points * record.credit
+                      * (rules.steal_share if record.steal else 1.0) + 0.5)
+    if record.steal:
+        parts = [f"Steal, {rules.steal_share:.0%} of the points: +{base}"]
+    elif record.correct:
+        parts = [f"Right: +{base}"]
+    else:
+        parts = [f"{record.credit:.0%} of the pairs in order: +{base}"]
+    after_hint = max(0, base - rules.hint_cost) if record.hint else base
+    if record.hint:
+        parts.append(f"Hint: −{base - after_hint}")
+    bonus = record.points - after_hint
+    if bonus > 0:
+        parts.append(f"Streak bonus, every {rules.streak_every} in a row: +{bonus}")
+    return tuple(parts)
