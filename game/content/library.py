@@ -13,12 +13,15 @@ from typing import Iterable, Optional, Sequence
 
 import game
 from game.content.loader import CheckedPack, check_pack, peek_header
+from game.content.loader.documents import DocumentCache
 from game.content.model import Event, Pack, Perspective, Question, Source
 from game.content.problems import Problem
-from game.content.yamlsafe import YamlFile, display_path, read_yaml
+from game.content.yamlsafe import Position, YamlFile, display_path, read_yaml
 from game.paths import user_packs_dir
 
 PACK_SUFFIXES = (".yaml", ".yml")
+#: What peek_header reads first: the pack id, and each required pack id with its position.
+Header = tuple[Optional[str], list[tuple[str, Position]]]
 
 
 @dataclass(frozen=True)
@@ -164,17 +167,18 @@ def _assemble(files: list[Path], parsed: dict[Path, YamlFile],
         if pack_id is None:
             continue
         if pack_id in owner:
-            early[path].append(Problem(parsed[path].display, *_position(parsed[path], "pack"),
+            line, column = _position(parsed[path], "pack")
+            early[path].append(Problem(parsed[path].display, line, column,
                                        f"pack id '{pack_id}' is already used by "
                                        f"{parsed[owner[pack_id]].display}; give this pack its own id"))
         else:
             owner[pack_id] = path
 
     order, cycles = _dependency_order(files, headers, owner)
-    for path, message, where in cycles:
-        early[path].append(Problem(parsed[path].display, *where, message))
+    for path, message, (line, column) in cycles:
+        early[path].append(Problem(parsed[path].display, line, column, message))
 
-    documents: dict = {}
+    documents: DocumentCache = {}
     available: dict[str, Pack] = {}
     checked_by_path: dict[Path, CheckedPack] = {}
     good: dict[Path, Pack] = {}
@@ -187,18 +191,19 @@ def _assemble(files: list[Path], parsed: dict[Path, YamlFile],
             good[path] = pack
             if owner.get(pack.id) == path:
                 available[pack.id] = pack
-    checked = [checked_by_path[path] for path in files]
-    return Library(files, parsed, checked, good)
+    return Library(files, parsed, [checked_by_path[path] for path in files], good)
 
 
-def _check_one(path, parsed, header, early, available, owner, all_parsed, documents) -> CheckedPack:
+def _check_one(path: Path, parsed: YamlFile, header: Header, early: list[Problem],
+               available: dict[str, Pack], owner: dict[str, Path],
+               all_parsed: dict[Path, YamlFile], documents: DocumentCache) -> CheckedPack:
     if early:
         return CheckedPack(path, parsed.display, None, list(parsed.problems) + early)
     blocked = []
     for pack_id, where in header[1]:
         source = owner.get(pack_id)
         if source is not None and source != path and pack_id not in available:
-            blocked.append(Problem(parsed.display, *where,
+            blocked.append(Problem(parsed.display, where[0], where[1],
                                    f"requires pack '{pack_id}', which has errors; fix "
                                    f"{all_parsed[source].display} first"))
     if blocked:
@@ -216,7 +221,8 @@ def _position(parsed: YamlFile, key: str) -> tuple[int, int]:
     return data.key_at(key) if hasattr(data, "key_at") else (0, 0)
 
 
-def _dependency_order(files, headers, owner):
+def _dependency_order(files: Sequence[Path], headers: dict[Path, Header], owner: dict[str, Path]
+                      ) -> tuple[list[Path], list[tuple[Path, str, tuple[int, int]]]]:
     """Files ordered so each comes after the packs it requires; and the cycles found."""
     order: list[Path] = []
     state: dict[Path, str] = {}

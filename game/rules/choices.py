@@ -29,7 +29,7 @@ def _source_id(question: Question) -> str:
 def plausible_distractors(question: Question, content: Content) -> tuple[str, ...]:
     """Perspective ids tied to the question's document, best first (not shuffled)."""
     source = _source_id(question)
-    if not source:
+    if not source or question.cite is None:
         return ()
     out: list[str] = []
     for other in content.questions:   # tier 1: answers of questions citing the same document

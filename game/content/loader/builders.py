@@ -82,7 +82,9 @@ class PackBuilder:
             return None
         file_at = node.value_at("file")
         path = self.documents.source_path(values["file"], file_at, what)
-        document = self.documents.read(path, values["file"], file_at, what) if path else None
+        if path is None:
+            return None
+        document = self.documents.read(path, values["file"], file_at, what)
         if document is None:
             return None
         return Source(values["id"], path, values.get("title") or path.stem,
@@ -296,8 +298,9 @@ class PackBuilder:
         if isinstance(timeline, str):
             self.report.error(where, f"{what}: a timeline round lists at least 2 events")
             return None
-        events = [self.ids.lookup("event", e, at_e, what) for e, at_e in ids]
-        if None in events or not self.distinct(ids, what, "event"):
+        found = [self.ids.lookup("event", e, at_e, what) for e, at_e in ids]
+        events = [event for event in found if event is not None]
+        if len(events) < len(found) or not self.distinct(ids, what, "event"):
             return None
         if len(events) < 2:
             self.report.error(where, f"{what}: a timeline round lists at least 2 events")
