@@ -7,6 +7,7 @@ from typing import Any, Callable, Mapping, Optional
 from game.content.dates import can_order_all
 from game.content.loader.documents import DocumentCache, Documents
 from game.content.loader.ids import Namespace
+from game.content.loader.mismatch import where_it_differs
 from game.content.loader.schema import (CITE_KEYS, DRAW_KEYS, EVENT_KEYS, FORMAT, LEVEL_KEYS,
                                         PERSPECTIVE_KEYS, QUESTION_KEYS, ROUND_KEYS, SOURCE_KEYS,
                                         TOP_KEYS, FieldReader, KeyTable, Reporter, item_name,
@@ -115,8 +116,11 @@ class PackBuilder:
         if source is None:
             return None
         if not self.documents.occurs(source, excerpt):
-            self.report.error(excerpt_at, f"{what}: the excerpt does not occur in source '{self.ids.shown(source.id)}' "
-                                   f"({short(excerpt)}); copy it exactly from {source.path.name}")
+            noun = "excerpt" if "excerpt" in values or not default_at else "quote"
+            self.report.error(excerpt_at, f"{what}: the {noun} does not occur in source "
+                              f"'{self.ids.shown(source.id)}' ({short(excerpt)}); copy it exactly "
+                              f"from {source.path.name}"
+                              + where_it_differs(source.text, excerpt, source.path.name))
             return None
         return Citation(source, excerpt)
 
@@ -207,7 +211,9 @@ class PackBuilder:
             if cite is not None and quote and "excerpt" in values["cite"] \
                     and not self.documents.occurs(cite.source, quote):
                 self.report.error(node.value_at("quote"), f"{what}: the quote does not occur in source "
-                           f"'{self.ids.shown(cite.source.id)}' ({short(quote)}); copy it exactly from {cite.source.path.name}")
+                                  f"'{self.ids.shown(cite.source.id)}' ({short(quote)}); copy it "
+                                  f"exactly from {cite.source.path.name}"
+                                  + where_it_differs(cite.source.text, quote, cite.source.path.name))
                 ok = False
         if not ok or cite is None or answer_id is None or "quote" not in values \
                 or "explain" not in values:
