@@ -3,6 +3,7 @@ when installed (not editable) into a fresh virtualenv, run from outside the repo
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import site
@@ -29,9 +30,7 @@ def _missing_build_tools() -> str:
         import setuptools
     except ImportError:
         return "setuptools"
-    try:
-        import wheel  # noqa: F401  (setuptools < 70.1 needs it for bdist_wheel)
-    except ImportError:
+    if importlib.util.find_spec("wheel") is None:  # setuptools < 70.1 needs it for bdist_wheel
         if tuple(int(p) for p in setuptools.__version__.split(".")[:2] if p.isdigit()) < (70, 1):
             return "wheel"
     return ""
