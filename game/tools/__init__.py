@@ -1,0 +1,1 @@
+"""Tools that are not needed to play: benchmarks, screenshot tours, builds."""
