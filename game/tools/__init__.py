@@ -1,1 +1,1 @@
-"""Tools that are not needed to play: benchmarks, screenshot tours, builds."""
+"""Tools for developers, not needed to play: the screenshot tours (and, soon, the bench)."""
