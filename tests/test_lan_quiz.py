@@ -76,3 +76,23 @@ def test_a_session_deals_its_rounds_without_asking_a_question_twice_then_ends():
 def test_packs_that_cannot_fill_a_round_type_are_refused_with_a_reason():
     with pytest.raises(QuizError, match="nothing for"):
         PhoneQuiz(ClassroomSetup(round_types=(WHOSE_VIEW,), seed=1), content(questions=()))
+
+
+def test_thaw_results_lists_each_student_and_the_teams_by_their_mean(tmp_path):
+    import argparse
+    import io
+    from game.commands import results as command
+    from game.store.results import ResultRow, ResultsWriter
+
+    writer = ResultsWriter(tmp_path, "phones", {}, teams=("Reds", "Blues"), seed=1)
+    rows = [ResultRow("Reds", "whose-view", ("r1",), "Khrushchev", True, 10, 3.0, student="Ana"),
+            ResultRow("Reds", "whose-view", ("r1",), "A blogger", False, 0, 4.0, student="Bo"),
+            ResultRow("Reds", "whose-view", ("r1",), "A blogger", False, 0, 4.0, student="Cy"),
+            ResultRow("Blues", "whose-view", ("r1",), "Khrushchev", True, 10, 5.0, student="Di")]
+    assert writer.write_round(rows)
+    out, err = io.StringIO(), io.StringIO()
+    assert command.run(argparse.Namespace(file=str(writer.csv_path), limit=5), out, err) == 0, err.getvalue()
+    text = out.getvalue()
+    assert text.index("Ana") < text.index("Bo") and "1/1 right" in text
+    # Blues' one student right beats Reds' one of three: means, not sums.
+    assert text.index("Blues: 10") < text.index("Reds: 3.3")
