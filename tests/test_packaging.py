@@ -75,6 +75,7 @@ def test_the_wheel_holds_the_pack_every_seed_the_fonts_and_the_sounds(wheel):
     expected |= {f"game/data/seeds/{p.name}" for p in game.SEEDS_DIR.glob("*.txt")}
     expected |= {f"game/data/assets/fonts/{name}" for name in FONTS + ("LICENSE-ParaType.txt",)}
     expected |= {f"game/data/assets/sounds/{name}" for name in SOUNDS}
+    expected |= {f"game/lan/web/{name}" for name in ("index.html", "phone.js", "phone.css", "check.html")}
     assert "game/data/levels/khrushchev-era.yaml" in expected
     assert len([n for n in expected if "/seeds/" in n]) == 5
     assert expected <= names, f"missing from the wheel: {sorted(expected - names)}"

@@ -59,6 +59,9 @@ def pyinstaller_args(work: Path, dist: Path, data: Path, windowed: bool = False)
             "--exclude-module", "hypothesis", "--exclude-module", "PyInstaller"]
     for name in DATA_FOLDERS:
         args += ["--add-data", f"{data / name}{os.pathsep}game/data/{name}"]
+    # the phone page, served from inside the package (game/lan/web)
+    web = Path(game.__file__).parent / "lan" / "web"
+    args += ["--add-data", f"{web}{os.pathsep}game/lan/web"]
     if windowed:
         args.append("--windowed")
     return args
