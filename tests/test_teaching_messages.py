@@ -196,3 +196,20 @@ events:
     assert "ends the quoted text early" in by_line[lines["quote"]]
     assert "unknown key 'sumary' (did you mean 'summary'?)" in by_line[lines["typo"]]
     assert all(re.match(r"^.+:\d+:\d+: error: ", str(p)) for p in problems)
+
+
+def test_a_tab_in_indentation_no_longer_hides_the_other_errors(tmp_path):
+    path = pack_file(tmp_path, HEAD + """\
+perspectives:
+  - id: a
+\tname: A #!tab
+    view: v
+  - id: b
+    name: B
+    vew: w #!typo
+""")
+    problems = problems_of(path)
+    by_line = {p.line: p.message for p in problems}
+    assert by_line[marked_line(path, "#!tab")].startswith("a tab is used for indentation")
+    assert "unknown key 'vew' (did you mean 'view'?)" in by_line[marked_line(path, "#!typo")]
+    assert not check_pack(read_yaml(path)).pack

@@ -84,6 +84,23 @@ def recover(text: str) -> tuple[list[Diagnosis], Optional[str]]:
     return found, None
 
 
+def untab(text: str) -> Optional[str]:
+    """The text with tabs in indentation expanded, at the tab width (2, 4 or 8) that makes it
+    parse with the fewest syntax errors, all of them fixable (None when no width does)."""
+    best: Optional[tuple[int, str]] = None
+    for width in (2, 4, 8):
+        expanded = "\n".join(_expand_indent(line, width) for line in text.split("\n"))
+        found, repaired = recover(expanded)
+        if repaired is not None and (best is None or len(found) < best[0]):
+            best = (len(found), expanded)
+    return best[1] if best else None
+
+
+def _expand_indent(line: str, width: int) -> str:
+    body = line.lstrip(" \t")
+    return line[:len(line) - len(body)].expandtabs(width) + body
+
+
 # --- the slips ---------------------------------------------------------------------
 
 def _replace(lines: list[str], index: int, new: str) -> str:

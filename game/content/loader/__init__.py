@@ -78,14 +78,23 @@ def check_pack(parsed: YamlFile, available: Optional[Mapping[str, Pack]] = None,
     return checked
 
 
+TAB_PROBLEM = "a tab is used for indentation"  # yamlsafe's message (lines with tabs)
+
+
 def _past_syntax_errors(parsed: YamlFile, available: Optional[Mapping[str, Pack]],
                         documents: Optional[DocumentCache]) -> list[Problem]:
-    """After a YAML syntax error, the file's other problems, where the parser allows: each
-    syntax error's likely fix is applied in turn (yamlhelp.recover) and the repaired text
-    checked. The pack itself is never loaded from a repaired text."""
-    if not parsed.text or not any(p.message.startswith("YAML syntax") for p in parsed.problems):
+    """After a YAML syntax error (or tabs in indentation), the file's other problems, where
+    the parser allows: each syntax error's likely fix is applied in turn (yamlhelp.recover;
+    tabs expanded at the width that parses) and the repaired text checked. Problems on the
+    lines reported already are left out. The pack is never loaded from a repaired text."""
+    tabs = any(p.message.startswith(TAB_PROBLEM) for p in parsed.problems)
+    if not parsed.text or not (tabs or any(p.message.startswith("YAML syntax")
+                                           for p in parsed.problems)):
         return []
-    found, repaired = yamlhelp.recover(parsed.text)
+    text = yamlhelp.untab(parsed.text) if tabs else parsed.text
+    if text is None:
+        return []
+    found, repaired = yamlhelp.recover(text)
     known = {p.line for p in parsed.problems}
     more = [Problem(parsed.display, d.line, d.column, d.message)
             for d in found if d.line not in known]
