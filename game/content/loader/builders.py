@@ -81,8 +81,8 @@ class PackBuilder:
     def source(self, node: YMap, at: Position, what: str, values: dict) -> Optional[Source]:
         given = [key for key in ("file", "seed") if key in node]
         if not given:
-            self.report.error(node.position, f"{what}: missing required key 'file' (a document next to the "
-                                  "pack) or 'seed' (a document bundled with the game, in seeds/)")
+            self.report.error(node.position, f"{what}: missing required key 'file' (a document "
+                              "next to the pack) or 'seed' (a document bundled with the game, in seeds/)")
             return None
         if len(given) > 1:
             self.report.error(node.key_at("seed"), f"{what}: give either 'file' or 'seed', not both")
@@ -149,8 +149,8 @@ class PackBuilder:
                                              f"{ERA[0]}-{ERA[1]}; it is left out of timeline rounds")
         if cite is None or date is None or not {"title", "summary"} <= values.keys():
             return None
-        return Event(qualify(self.pack_id, values["id"]), values["title"], date, values["summary"], cite,
-                     end, values.get("source_says", ""), self.pack_id)
+        return Event(qualify(self.pack_id, values["id"]), values["title"], date, values["summary"],
+                     cite, end, values.get("source_says", ""), self.pack_id)
 
     def questions(self, data: YMap) -> list[Question]:
         return self.section(data, "questions", "question", QUESTION_KEYS, self.question)
@@ -182,7 +182,8 @@ class PackBuilder:
                 chosen_ids.append(view.id)
         ok &= self.distinct(choices, what)
         if ok and len(set(chosen_ids)) < len(chosen_ids):
-            self.report.error(node.value_at("choices"), f"{what}: two choices name the same perspective")
+            self.report.error(node.value_at("choices"),
+                              f"{what}: two choices name the same perspective")
             ok = False
         if "choices" in values and len(chosen) < 2:
             self.report.error(node.value_at("choices"), f"{what}: give at least 2 choices "
