@@ -245,3 +245,36 @@ sources:
         assert "write 'a:doc'" in problem.message
     else:
         raise AssertionError("a clash with a required pack loaded")
+
+
+def test_a_whose_view_answer_may_name_a_required_perspective_by_its_qualified_id(tmp_path):
+    (tmp_path / "doc.txt").write_text(DOC, encoding="utf-8")
+    base = small_pack(tmp_path, "a", """\
+perspectives:
+  - {id: x, name: X, view: vx}
+  - {id: y, name: Y, view: vy}
+""")
+    body = """\
+requires: a
+sources:
+  - {id: doc, file: doc.txt}
+questions:
+  - id: q
+    quote: "In October 1962 the crisis came"
+    answer: a:x
+    choices: CHOICES #!
+    cite: {source: doc}
+    explain: e
+"""
+    ok = small_pack(tmp_path, "c", body.replace("CHOICES", "[x, a:y]"))
+    [question] = load_pack(ok, {"a": load_pack(base)}).questions
+    assert (question.answer, question.choices) == ("a:x", ("a:x", "a:y"))
+    twice = small_pack(tmp_path, "c", body.replace("CHOICES", "[x, a:x, y]"))
+    try:
+        load_pack(twice, {"a": load_pack(base)})
+    except PackError as error:
+        [problem] = error.problems
+        assert problem.line == marked_line(twice)
+        assert "two choices name the same perspective" in problem.message
+    else:
+        raise AssertionError("the same perspective offered twice loaded")
