@@ -11,7 +11,7 @@ import pytest
 
 import game
 from game.content.dates import PartialDate, can_order_all
-from game.content.model import CHOICE, WHOSE_VIEW
+from game.content.model import CHOICE, WHOSE_VIEW, local_id
 
 try:
     from game.content.library import load_library
@@ -224,14 +224,14 @@ def test_a_question_about_a_reported_idea_says_so_in_its_prompt_and_keeps_the_si
     reported = {"q-martinez-understanding": "one thing he points out is",
                 "q-freeze-gulag": "Freeze, writes about how"}
     for ident, signal in reported.items():
-        question = next(q for q in pack.questions if q.id == ident)
+        question = next(q for q in pack.questions if local_id(q.id) == ident)
         assert "reported" in question.prompt, ident
         assert signal in question.quote, ident
 
 
 def test_the_reading_rule_credits_the_writer_of_a_report_by_default(pack):
     """'Khrushchev emphasized that...' and 'Jones writes that...' are the writers' words."""
-    answers = {q.id: q.answer for q in pack.questions}
+    answers = {local_id(q.id): local_id(q.answer) for q in pack.questions}
     assert answers["q-true-leadership"] == "explainer"
     assert answers["q-learned-lesson"] == "sowelld"
 
@@ -246,7 +246,7 @@ NEW_EVENTS = {   # the review's section 5c and others it names, with the recorde
 
 
 def test_the_events_the_review_found_missing_are_in_the_pack_with_their_recorded_dates(pack):
-    dates = {e.id: e.date.iso() for e in pack.events}
+    dates = {local_id(e.id): e.date.iso() for e in pack.events}
     assert {i: dates.get(i) for i in NEW_EVENTS} == NEW_EVENTS
 
 

@@ -18,7 +18,7 @@ def _scene(size, question_id):
     app = make_app(size)
     ctx = app.ctx
     match = new_match(ctx, rules.MODE_WHOSE_VIEW, ())
-    question = ctx.library.question(question_id)
+    question = ctx.library.question(f"khrushchev-era:{question_id}")
     choices = choices_for(question, match.game.content, rng_for(1, "test"), 4)
     match.game = replace(match.game, prompt=Ask(0, question, choices))
     scene = AskScene(ctx, match)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable, Mapping, Optional
 
-from game.content.model import Event, Pack, Perspective, Question
+from game.content.model import Event, Pack, Perspective, Question, local_id
 from game.content.problems import Problem
 from game.content.text import fold
 from game.content.yamlsafe import Position, YList, YMap
@@ -91,7 +91,7 @@ def _item(tree: Any, section: str, ident: str) -> Optional[YMap]:
     items = tree.get(section) if isinstance(tree, YMap) else None
     if isinstance(items, YList):
         for item in items:
-            if isinstance(item, YMap) and item.get("id") == ident:
+            if isinstance(item, YMap) and item.get("id") == local_id(ident):
                 return item
     return None
 
@@ -117,7 +117,7 @@ def guessable(question: Question, views: Mapping[str, Perspective]) -> Optional[
     taken = set().union(*(content_words(visible_description(v)) for v in others))
     shared = (content_words(question.quote) & content_words(visible_description(answer))) - taken
     if len(shared) >= GUESSABLE_WORDS:
-        return (f"[guessable] question '{question.id}': the answer's description shares "
+        return (f"[guessable] question '{local_id(question.id)}': the answer's description shares "
                 f"words with the quote ({', '.join(sorted(shared))}) that no other choice "
                 "shares; describe the perspective in other words")
     return None
@@ -133,7 +133,8 @@ def same_view(question: Question, views: Mapping[str, Perspective]) -> Optional[
             continue
         key = fold(visible_description(view)).lower()
         if key in seen:
-            return (f"[same-view] question '{question.id}': '{seen[key]}' and '{ident}' are "
+            return (f"[same-view] question '{local_id(question.id)}': '{local_id(seen[key])}' "
+                    f"and '{local_id(ident)}' are "
                     "offered together with the same description; a player cannot tell them apart")
         seen[key] = ident
     return None
@@ -144,7 +145,7 @@ def long_answer(question: Question) -> Optional[str]:
         return None
     others = [len(c) for c in question.choices if c != question.answer]
     if others and len(question.answer) >= LONG_FACTOR * max(others):
-        return (f"[long-answer] question '{question.id}': the right choice is "
+        return (f"[long-answer] question '{local_id(question.id)}': the right choice is "
                 f"{len(question.answer)} characters, the longest other {max(others)}; a "
                 "player can pick the longest without reading")
     return None
@@ -159,7 +160,7 @@ def title_year(event: Event) -> Optional[str]:
     years = {str(event.date.year)} | ({str(event.end.year)} if event.end else set())
     stated = sorted(y for y in years if re.search(rf"(?<!\d){y}(?!\d)", event.title))
     if stated:
-        return (f"[title-year] event '{event.id}': the title states its own year "
+        return (f"[title-year] event '{local_id(event.id)}': the title states its own year "
                 f"({', '.join(stated)}), which gives the answer away on a timeline card")
     return None
 
@@ -167,7 +168,7 @@ def title_year(event: Event) -> Optional[str]:
 def weak_cite(event: Event) -> Optional[str]:
     if content_words(event.cite.excerpt) & content_words(f"{event.title} {event.summary}"):
         return None
-    return (f"[weak-cite] event '{event.id}': the cited excerpt shares no key word with the "
+    return (f"[weak-cite] event '{local_id(event.id)}': the cited excerpt shares no key word with the "
             "title or summary; cite a passage that names or describes the event")
 
 
@@ -224,8 +225,8 @@ def lint_pack(pack: Pack, tree: Any, display: str,
         key = fold(visible_description(view)).lower()
         if key in described:
             warn(_at(tree, "perspectives", view.id, "view"),
-                 f"[same-view] perspective '{view.id}' has the same description as "
-                 f"'{described[key]}'; say what each one argues")
+                 f"[same-view] perspective '{local_id(view.id)}' has the same description as "
+                 f"'{local_id(described[key])}'; say what each one argues")
         described.setdefault(key, view.id)
     questions = {q.id: q for q in pack.questions}
     for level in pack.levels:
@@ -234,8 +235,8 @@ def lint_pack(pack: Pack, tree: Any, display: str,
             earlier = next((q for q in asked[:index] if same_passage(q, question)), None)
             if earlier is not None:
                 warn(_at(tree, "levels", level.id, "rounds"),
-                     f"[same-passage] level '{level.id}': '{question.id}' asks about the same "
-                     f"passage as '{earlier.id}' and is skipped in play; move one to another level")
+                     f"[same-passage] level '{level.id}': '{local_id(question.id)}' asks about "
+                     f"the same passage as '{local_id(earlier.id)}' and is skipped in play; move one to another level")
     for event in pack.events:
         if (message := title_year(event)):
             warn(_at(tree, "events", event.id, "title"), message)
