@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Optional, TextIO
 
 from game.classroom.summary import Summary, most_missed, summarize
+from game.content.safetext import TerminalWriter
 
 BAR_WIDTH = 30
 
@@ -27,7 +28,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, out: Optional[TextIO] = None,
         err: Optional[TextIO] = None, library=None) -> int:
-    out, err = out or sys.stdout, err or sys.stderr
+    # Team names and pack text come from files others wrote: escape control characters.
+    out, err = TerminalWriter(out or sys.stdout), TerminalWriter(err or sys.stderr)
     try:
         return _run(args, out, err, library)
     except Exception as error:  # never a traceback, whatever the file holds

@@ -1,8 +1,10 @@
 """Classroom results: one CSV (for a spreadsheet) and one JSON (the whole session) per session.
 
 Both files are rewritten atomically after every round, so a crash or a closed laptop
-loses at most the round being played. File names: <YYYYmmdd-HHMMSS>-<session id>.csv/.json
-in the results folder. A row is one answer by one team (`ResultRow`); the classroom code
+loses at most the round being played. File names:
+<YYYYmmdd-HHMMSS>-<tag>-<session id>.csv/.json in the results folder, where the tag is
+random (and differs per process), and both files are created exclusively (O_EXCL), so two
+sessions started in the same second never share a file. A row is one answer by one team (`ResultRow`); the classroom code
 maps the rules' answer records to it.
 """
 
@@ -12,7 +14,9 @@ import csv
 import io
 import json
 import math
+import os
 import re
+import secrets
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -26,9 +30,16 @@ RESULTS_FORMAT = 1
 CSV_HEADER = ("time", "team", "round_type", "item_ids", "answer_given", "correct",
               "points", "seconds")
 IN_PROGRESS, FINISHED = "in progress", "finished"
-_NAME = re.compile(r"^(\d{8}-\d{6})-(.+)\.(csv|json)$")
-# A spreadsheet runs a cell that starts like a formula; a leading ' makes it plain text.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+_NAME = re.compile(r"^(\d{8}-\d{6})-(?:([0-9a-f]{8})-)?(.+)\.(csv|json)$")
+# A spreadsheet runs a cell that starts like a formula, and it may split a cell of ours
+# again on ';', tab or '|' (its own delimiter): so every place where a cell could start
+# - the start, or after any of those delimiters or a line break - is guarded when what
+# follows (after spaces or quotes) starts like a formula. A ' there makes it plain text;
+# a ' already there gets another, so reading back removes exactly one.
+_CELL_START = r"(?:^|(?<=[,;\t|\r\n]))"
+_FORMULA_AHEAD = r"(?=[ \"]*[=+\-@\t\r'\uff1d\uff0b\uff0d\uff20])"
+_GUARD = re.compile(_CELL_START + _FORMULA_AHEAD)
+_UNGUARD = re.compile(_CELL_START + "'" + _FORMULA_AHEAD)
 
 
 class ResultsError(ValueError):
@@ -146,8 +157,9 @@ class ResultsWriter:
         self.started = now()
         self.updated = self.started
         self._notices: List[Notice] = []
-        stem = f"{self.started.strftime('%Y%m%d-%H%M%S')}-{self.session_id}"
-        self.csv_path, self.json_path = self._unique_paths(stem)
+        self._stamp = self.started.strftime('%Y%m%d-%H%M%S')
+        self.csv_path, self.json_path = self._paths(_unique_tag())
+        self._claimed = False
 
     def write_round(self, rows: Iterable[Union[ResultRow, Mapping[str, Any]]]) -> bool:
         """Add one round's rows and rewrite both files. Raises ValueError for a bad row
@@ -188,8 +200,11 @@ class ResultsWriter:
         self.updated = self._now()
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            write_atomic(self.csv_path, _csv_text(self.rows))
-            write_atomic(self.json_path, _json_bytes(self.session()))
+            first = not self._claimed
+            if first:
+                self._claim()  # the claimed files are empty: no .bak of them
+            write_atomic(self.csv_path, _csv_text(self.rows), keep_backup=not first)
+            write_atomic(self.json_path, _json_bytes(self.session()), keep_backup=not first)
         except OSError as error:
             self.failed_saves += 1
             if self.failed_saves == 1:
@@ -197,13 +212,30 @@ class ResultsWriter:
             return False
         return True
 
-    def _unique_paths(self, stem: str) -> Tuple[Path, Path]:
-        for number in range(1, 1000):
-            name = stem if number == 1 else f"{stem}-{number}"
-            paths = (self.folder / f"{name}.csv", self.folder / f"{name}.json")
-            if not any(p.exists() or backup_path(p).exists() for p in paths):
-                return paths
-        return paths
+    def _paths(self, tag: str) -> Tuple[Path, Path]:
+        name = f"{self._stamp}-{tag}-{self.session_id}"
+        return self.folder / f"{name}.csv", self.folder / f"{name}.json"
+
+    def _claim(self) -> None:
+        """Create both files exclusively before the first write: another session (another
+        window, another process) that picked the same names gets FileExistsError and
+        we take new ones, so no session ever replaces another's file."""
+        for _ in range(100):
+            created = []
+            try:
+                for path in (self.csv_path, self.json_path):
+                    if backup_path(path).exists():
+                        raise FileExistsError(path)
+                    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+                    created.append(path)
+            except FileExistsError:
+                for path in created:
+                    path.unlink(missing_ok=True)
+                self.csv_path, self.json_path = self._paths(_unique_tag())
+                continue
+            self._claimed = True
+            return
+        raise OSError(f"no free results file name in {self.folder}")
 
 
 class ResultsStore:
@@ -229,6 +261,11 @@ class ResultsStore:
 
     def take_notices(self) -> Tuple[Notice, ...]:
         return tuple(notice for writer in self._writers for notice in writer.take_notices())
+
+
+def _unique_tag() -> str:
+    """8 hex digits: 16 random bits and 16 bits of the process id."""
+    return f"{secrets.randbits(16):04x}{os.getpid() & 0xFFFF:04x}"
 
 
 def safe_session_id(session_id: str) -> str:
@@ -284,11 +321,12 @@ def read_results(path: Union[str, Path]) -> ResultsSession:
 # --- writing ---
 
 def _cell(text: str) -> str:
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    """`text` safe in a spreadsheet whatever delimiter it splits on (see _GUARD)."""
+    return _GUARD.sub("'", text)
 
 
 def _uncell(text: str) -> str:
-    return text[1:] if text.startswith("'") else text
+    return _UNGUARD.sub("", text)
 
 
 def _csv_text(rows: Iterable[ResultRow]) -> bytes:
@@ -355,19 +393,20 @@ def _read_json(path: Path) -> ResultsSession:
 
 def _read_csv(path: Path) -> ResultsSession:
     def parse(raw: bytes) -> Tuple[ResultRow, ...]:
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise ValueError(f"{path}: not UTF-8 text") from None
-        reader = csv.reader(io.StringIO(text, newline=""))
-        header = next(reader, None)
-        if header is None or [h.strip() for h in header[:len(CSV_HEADER)]] != list(CSV_HEADER):
-            raise ValueError(f"{path}:1: the header is not {','.join(CSV_HEADER)}")
+        text = _csv_decode(raw, path)
+        lines = text.splitlines()
+        first = lines[0] if lines else ""
+        delimiter = _delimiter(first)
+        if delimiter is None:
+            raise ValueError(f"{path}:1: the header is not {','.join(CSV_HEADER)} "
+                             "(columns separated by ',', ';' or tabs)")
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        next(reader, None)
         rows = []
         for cells in reader:
             if not any(cell.strip() for cell in cells):
                 continue
-            rows.append(_row_from_csv(cells, f"{path}:{reader.line_num}"))
+            rows.append(_row_from_csv(cells, f"{path}:{reader.line_num}", delimiter))
         return tuple(rows)
 
     try:
@@ -380,11 +419,65 @@ def _read_csv(path: Path) -> ResultsSession:
         raise ResultsError(f"{path}: cannot be read: {error.strerror or error}") from None
     match = _NAME.match(path.name)
     teams = tuple(dict.fromkeys(row.team for row in rows))
-    return ResultsSession(path, match.group(2) if match else path.stem, "unknown", rows,
+    return ResultsSession(path, match.group(3) if match else path.stem, "unknown", rows,
                           teams, source="csv")
 
 
-def _row_from_csv(cells: List[str], where: str) -> ResultRow:
+def _csv_decode(raw: bytes, path: Path) -> str:
+    """The text of a CSV as the game writes it (UTF-8 with a BOM) or as a spreadsheet may
+    save it: UTF-8 without a BOM, UTF-16 (with a BOM, or without one but full of NULs),
+    or Windows-1252 (Excel's "CSV" on Western Windows)."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    elif raw.startswith(b"\xef\xbb\xbf"):
+        encoding = "utf-8-sig"
+    elif len(raw) >= 2 and raw[1:2] == b"\x00" and raw[:1] != b"\x00":
+        encoding = "utf-16-le"
+    elif len(raw) >= 2 and raw[:1] == b"\x00" and raw[1:2] != b"\x00":
+        encoding = "utf-16-be"
+    else:
+        encoding = "utf-8"
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError as error:
+        if encoding != "utf-8":
+            raise ValueError(f"{path}: the file says it is {encoding.upper()} but byte "
+                             f"{error.start} cannot be read as such") from None
+        try:
+            text = raw.decode("cp1252")
+        except UnicodeDecodeError as again:
+            bad = raw[again.start:again.start + 1].hex().upper()
+            line = raw.count(b"\n", 0, again.start) + 1
+            raise ValueError(f"{path}:{line}: byte 0x{bad} is neither UTF-8 nor Windows-1252 "
+                             "text; save the file as 'CSV UTF-8' in your spreadsheet") from None
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise ValueError(f"{path}:{line}: the file holds NUL characters; it is not a "
+                         "CSV text file (save it as 'CSV UTF-8' in your spreadsheet)")
+    return text
+
+
+def _delimiter(header: str) -> Optional[str]:
+    """The delimiter that splits `header` into the columns the game writes, if any."""
+    for delimiter in (",", ";", "\t", "|"):
+        try:
+            cells = next(csv.reader([header], delimiter=delimiter))
+        except (csv.Error, StopIteration):
+            continue
+        if [c.strip() for c in cells[:len(CSV_HEADER)]] == list(CSV_HEADER):
+            return delimiter
+    return None
+
+
+def _number(text: str, delimiter: str) -> str:
+    """A spreadsheet in a decimal-comma locale saves 2.5 as '2,5' (and then uses ';')."""
+    text = text.strip()
+    if delimiter != "," and "," in text and "." not in text:
+        text = text.replace(",", ".")
+    return text
+
+
+def _row_from_csv(cells: List[str], where: str, delimiter: str = ",") -> ResultRow:
     if len(cells) < len(CSV_HEADER):
         raise ValueError(f"{where}: expected {len(CSV_HEADER)} columns, found {len(cells)}")
     values = dict(zip(CSV_HEADER, cells))
@@ -392,11 +485,14 @@ def _row_from_csv(cells: List[str], where: str) -> ResultRow:
     if correct not in ("yes", "no", "true", "false", "1", "0"):
         raise ValueError(f"{where}: correct is {values['correct']!r}, not yes or no")
     try:
-        points = int(values["points"])
-    except ValueError:
+        number = float(_number(values["points"], delimiter))
+        if not number.is_integer():
+            raise ValueError
+        points = int(number)
+    except (ValueError, OverflowError):
         raise ValueError(f"{where}: points {values['points']!r} is not a whole number") from None
     try:
-        seconds = float(values["seconds"])
+        seconds = float(_number(values["seconds"], delimiter))
     except ValueError:
         raise ValueError(f"{where}: seconds {values['seconds']!r} is not a number") from None
     try:
