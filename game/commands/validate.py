@@ -7,6 +7,7 @@ Exit status: 0 when every pack is valid (warnings allowed), 1 when any has error
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -15,6 +16,7 @@ from game.content.library import default_paths, load_library, pack_files
 from game.content.loader import CheckedPack
 from game.content.safetext import terminal
 from game.content.yamlsafe import display_path
+from game.safefile import safe_resolve
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -34,7 +36,7 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
 
 def _validate(given: list[Path], out: TextIO) -> int:
     for path in given:
-        if not path.exists():
+        if not os.path.lexists(path):  # a link loop exists: reading it says what it is
             print(f"thaw validate: {terminal(path)}: no such file or folder", file=out)
             return 2
     targets, _ = pack_files(given or default_paths())
@@ -42,10 +44,10 @@ def _validate(given: list[Path], out: TextIO) -> int:
         where = " or ".join(str(p) for p in (given or default_paths()))
         print(f"thaw validate: no pack files (*.yaml) in {terminal(where)}", file=out)
         return 2 if given else 0
-    wanted = {p.resolve() for p in targets}
+    wanted = {safe_resolve(p) for p in targets}
     # The default folders are loaded too, so a pack may require a bundled pack.
     library = load_library(list(given) + default_paths() if given else None)
-    reports = [c for c in library.checked if c.path.resolve() in wanted]
+    reports = [c for c in library.checked if safe_resolve(c.path) in wanted]
     failed = warned = 0
     for checked in reports:
         _report(checked, out)
