@@ -107,12 +107,12 @@ def text_problem(key: str, text: str) -> Optional[str]:
         what = f"only invisible characters ({shown})" if shown else "only spaces"
         return f"is {what}; write some visible text"
     limit = limit_for(key)
-    if len(text) > limit.chars:
-        return (f"is {len(text):,} characters long; at most {limit.chars:,} are allowed "
-                f"({LIMITS_HINT})")
     breaks = text.count("\n")
     if breaks > limit.breaks:
         return (f"has {breaks:,} line breaks; at most {limit.breaks:,} are allowed "
+                f"({LIMITS_HINT})")
+    if len(text) > limit.chars:
+        return (f"is {len(text):,} characters long; at most {limit.chars:,} are allowed "
                 f"({LIMITS_HINT})")
     return None
 
