@@ -94,12 +94,25 @@ class Classroom:
         self.rows: list[ResultRow] = []
         self.saved = 0                 # rows already written to the results file
         self.failed_saves = 0
+        self.unsaved = False           # the last save failed and nothing has saved since
         self.save_problems: list[str] = []  # what the results writer said went wrong
         self.paused = False
         self._steps: list[_Step] = []
         session = new_session([t.strip() for t in setup.teams], seed=setup.seed,
                               rules=setup.rules())
         self.state = self._start_round(session, 0)
+
+    @classmethod
+    def resumed(cls, setup: ClassroomSetup, content: Content, session, round_index: int,
+                rows: Sequence[ResultRow], *, writer: Optional[ResultsWriter] = None,
+                now: Optional[Callable[[], datetime]] = None) -> "Classroom":
+        """A session going on after a crash (see resume.py): `session` holds the scores
+        so far, `rows` what the results file already has; play starts at `round_index`."""
+        room = cls(setup, content, writer=writer, now=now)
+        room.rows = list(rows)
+        room.saved = len(room.rows)
+        room.state = room._start_round(session, round_index)
+        return room
 
     # --- what the screens read ---------------------------------------------------------
     @property
@@ -354,25 +367,37 @@ class Classroom:
         else:
             self.state = state
 
-    def _save(self) -> bool:
+    def _save(self, round_over: bool = True) -> bool:
         pending = self.rows[self.saved:]
-        if self.writer is None or not pending:
+        if self.writer is None or (not pending and not self.unsaved):
             return True
-        ok = self.writer.write_round(pending)
+        if round_over:
+            ok = self.writer.write_round(pending)
+        else:
+            ok = self.writer.write_rows(pending)
         self.saved = len(self.rows)
+        self.unsaved = not ok          # the writer keeps every row: a later save catches up
         if not ok:
             self.failed_saves += 1
         self.save_problems.extend(str(n) for n in self.writer.take_notices())
         return ok
+
+    def save_now(self) -> bool:
+        """Write the answers and teacher points of the round in play without ending it:
+        the window is closing (or got SIGTERM) mid-round. True if saved."""
+        return self._save(round_over=False)
 
     @property
     def results_note(self) -> str:
         """For the scoreboard: where the results are, or why they are not being kept."""
         if self.writer is None:
             return "results are not being saved"
-        if self.failed_saves:
-            return "RESULTS NOT SAVED: " + (self.save_problems[0] if self.save_problems
+        if self.unsaved:
+            return "RESULTS NOT SAVED: " + (self.save_problems[-1] if self.save_problems
                                             else "the results file could not be written")
+        if self.failed_saves:
+            return (f"saved to {self.writer.json_path.parent} "
+                    "(an earlier save failed; everything is saved now)")
         return f"saved to {self.writer.json_path.parent}"
 
     def _push(self, before: _State, row: Optional[ResultRow], label: str) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Iterable, Optional, Sequence
 
+from game.content.limits import first_control, has_visible
 from game.content.model import Pack
 from game.rules.content import Content
 from game.rules.settings import Rules
@@ -46,6 +47,11 @@ class ClassroomSetup:
             out.append(f"choose {MIN_TEAMS} to {MAX_TEAMS} teams")
         if any(not n for n in names):
             out.append("every team needs a name")
+        elif any(not has_visible(n) for n in names):
+            # U+200B alone is not empty, yet shows nothing (and once crashed the screens).
+            out.append("every team needs a name you can see (not only invisible characters)")
+        if any(first_control(n) for n in names):
+            out.append("team names cannot hold control characters")
         if any(len(n) > MAX_TEAM_NAME for n in names):
             out.append(f"team names are at most {MAX_TEAM_NAME} characters")
         if len({n.casefold() for n in names}) != len(names):

@@ -17,6 +17,7 @@ import math
 import os
 import re
 import secrets
+import socket
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -125,6 +126,8 @@ class ResultsSession:
     started: str = ""
     updated: str = ""
     source: str = "json"
+    writer_pid: int = 0      # the process writing it (0: unknown), to tell a crash from
+    writer_host: str = ""    # a session still going on in another window
 
     def totals(self) -> Dict[str, int]:
         """Points per team, teams in their playing order."""
@@ -164,6 +167,11 @@ class ResultsWriter:
     def write_round(self, rows: Iterable[Union[ResultRow, Mapping[str, Any]]]) -> bool:
         """Add one round's rows and rewrite both files. Raises ValueError for a bad row
         (a bug in the caller), never for the disk."""
+        self._stamp_rows(rows)
+        self.rounds += 1
+        return self._write()
+
+    def _stamp_rows(self, rows: Iterable[Union[ResultRow, Mapping[str, Any]]]) -> None:
         stamped = []
         for row in rows:
             row = row if isinstance(row, ResultRow) else ResultRow.from_dict(row)
@@ -171,8 +179,30 @@ class ResultsWriter:
                 row = replace(row, time=self._now().isoformat(timespec="seconds"))
             stamped.append(row)
         self.rows.extend(stamped)
-        self.rounds += 1
+
+    def write_rows(self, rows: Iterable[Union[ResultRow, Mapping[str, Any]]]) -> bool:
+        """Add rows of the round still in play and rewrite both files (the window is
+        closing mid-round): like write_round, but the round is not counted as played."""
+        self._stamp_rows(rows)
         return self._write()
+
+    @classmethod
+    def resume(cls, session: "ResultsSession", *,
+               now: Callable[[], datetime] = datetime.now) -> "ResultsWriter":
+        """Go on writing a session read back from its JSON (after a crash): the same
+        files, every row and round already there kept."""
+        writer = cls(session.path.parent, session.session_id, session.settings,
+                     teams=session.teams, seed=session.seed, now=now)
+        writer.csv_path = session.path.with_suffix(".csv")
+        writer.json_path = session.path.with_suffix(".json")
+        writer._claimed = True
+        writer.rows = list(session.rows)
+        writer.rounds = session.rounds
+        try:
+            writer.started = datetime.fromisoformat(session.started)
+        except ValueError:
+            pass
+        return writer
 
     def finish(self) -> bool:
         """Mark the session finished and write it; then drop the .bak copies."""
@@ -301,6 +331,43 @@ def list_results(folder: Path) -> List[Path]:
     return sorted(by_stem.values(), key=newest, reverse=True)
 
 
+def find_unfinished(folder: Path, *, max_age_hours: float = 12.0,
+                    now: Callable[[], datetime] = datetime.now) -> Optional[ResultsSession]:
+    """The newest session left "in progress" by a window that is gone (a crash, a power
+    cut), started less than `max_age_hours` ago: one the teacher may resume. A session
+    whose writing process still runs on this machine (another window) is not offered."""
+    for path in list_results(folder):
+        if path.suffix != ".json":
+            continue
+        try:
+            session = _read_json(path)
+        except ResultsError:
+            continue
+        if session.status != IN_PROGRESS or _still_running(session):
+            continue
+        try:
+            age = now() - datetime.fromisoformat(session.updated or session.started)
+        except ValueError:
+            continue
+        if age.total_seconds() <= max_age_hours * 3600:
+            return session
+    return None
+
+
+def _still_running(session: ResultsSession) -> bool:
+    if not session.writer_pid or session.writer_host != socket.gethostname():
+        return False
+    if session.writer_pid == os.getpid():
+        return False   # this process wrote it and then lost it: a resume is fine
+    try:
+        os.kill(session.writer_pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True    # it exists but belongs to someone else
+    return True
+
+
 def read_results(path: Union[str, Path]) -> ResultsSession:
     """A results file read back. A .csv path uses the session's JSON next to it when
     there is a readable one, else the CSV itself. Raises ResultsError (path, line, what)."""
@@ -349,6 +416,8 @@ def _json_bytes(session: ResultsSession) -> bytes:
         "teams": list(session.teams),
         "settings": dict(session.settings),
         "rounds": session.rounds,
+        "pid": os.getpid(),
+        "host": socket.gethostname(),
         "totals": session.totals(),
         "rows": [row.to_dict() for row in session.rows],
     })
@@ -377,9 +446,12 @@ def _read_json(path: Path) -> ResultsSession:
                 or not (seed is None or (isinstance(seed, int) and not isinstance(seed, bool)))
                 or isinstance(rounds, bool) or not isinstance(rounds, int)):
             raise DocumentError("'teams', 'settings', 'seed' or 'rounds' has the wrong type")
+        pid = body.get("pid", 0)
         return ResultsSession(path, str(body.get("session", "")), str(body.get("status", "")),
                               tuple(parsed), tuple(teams), seed, settings, rounds,
-                              str(body.get("started", "")), str(body.get("updated", "")), "json")
+                              str(body.get("started", "")), str(body.get("updated", "")), "json",
+                              pid if isinstance(pid, int) and not isinstance(pid, bool) else 0,
+                              str(body.get("host", "")))
 
     try:
         return read_with_fallback(path, parse)[0]
