@@ -51,6 +51,15 @@ MAX_ROUND_ITEMS = 50         # events or questions listed in one round, or a dra
 MAX_REQUIRES = 20            # packs one pack names under `requires`
 MAX_REQUIRES_DEPTH = 20      # a requires b requires c ...: at most this many steps
 
+# How many items a list under each key may hold, and what they are called in messages
+# (within an entry: a question's choices, a level's rounds, a round's ids; a pack's
+# sections - sources, events, ... - have MAX_ITEMS each).
+LIST_LIMITS = {
+    "choices": (MAX_CHOICES, "choices"), "requires": (MAX_REQUIRES, "required packs"),
+    "rounds": (MAX_ROUNDS, "rounds"), "questions": (MAX_ROUND_ITEMS, "questions"),
+    "timeline": (MAX_ROUND_ITEMS, "events"),
+}
+
 LIMITS_HINT = "see 'Limits' in docs/packs.md"
 
 # Letters that fonts draw as nothing at all (Hangul fillers, the blank Braille pattern).
@@ -121,6 +130,14 @@ def id_problem(ident: str) -> Optional[str]:
     if len(ident) > MAX_ID_CHARS:
         return f"is {len(ident):,} characters long; an id has at most {MAX_ID_CHARS}"
     return None
+
+
+def list_problem(key: str, count: int) -> Optional[str]:
+    """Why a list under `key` may not hold `count` items (or a draw deal `count` cards)."""
+    if key not in LIST_LIMITS:
+        return None
+    limit, what = LIST_LIMITS[key]
+    return count_problem(what, count, limit)
 
 
 def count_problem(what: str, count: int, limit: int) -> Optional[str]:

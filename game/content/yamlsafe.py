@@ -225,6 +225,12 @@ class _Stop(Exception):
 _IMPLICIT = Resolver.yaml_implicit_resolvers   # first character -> [(tag, regexp)]
 _WILDCARD = tuple(_IMPLICIT.get(None, ()))
 _NO_KEY = object()  # a mapping frame waiting for its next key
+_INT, _FLOAT = _STD + "int", _STD + "float"
+_PLAIN_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+_PLAIN_FLOAT = re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
+#: How YAML 1.1 would have read a number written in an unusual way (for messages).
+ODD_NUMBER = re.compile(r"^[-+]?(?:0[0-7_]+|0x[0-9a-fA-F_]+|0b[01_]+|[0-9][0-9_]*(?::[0-5]?[0-9])+"
+                        r"(?:\.[0-9_]*)?|[0-9][0-9_]*_[0-9_]*|\.(?:inf|Inf|INF|nan|NaN|NAN))$")
 
 
 class _Builder:
@@ -364,6 +370,13 @@ class _Builder:
                 if regexp.match(value):
                     break
             else:
+                return value
+            # YAML 1.1 reads 010 as 8 (octal), 1:30 as 90 (base 60), 0x1F, 1_000 and .inf
+            # as numbers: nobody writing a pack means that. Such a value stays the text
+            # written; where a number is expected, the loader says what to write.
+            if tag == _INT and not _PLAIN_INT.match(value):
+                return value
+            if tag == _FLOAT and not _PLAIN_FLOAT.match(value):
                 return value
         if tag == _STD + "merge":
             self._error(event, "merge keys ('<<') are not allowed in a pack")
