@@ -116,3 +116,33 @@ def test_the_scoreboard_alarm_goes_once_a_save_recovers():
         app.send([key_event(pygame.K_RETURN)])
     assert not room.unsaved and "RESULTS NOT SAVED" not in room.results_note
     assert len(read_results(room.writer.json_path).rows) == len(room.rows)
+
+
+def test_the_set_up_screen_offers_to_resume_a_crashed_session_and_resumes_it():
+    app = App(size=(1024, 640), seed=5)
+    room = to_mid_round(app)
+    room.save_now()                     # what the file holds when the machine died
+    scores = room.scores
+    again = App(size=(1024, 640), seed=6)
+    again.run_until_idle()
+    button = next(b for b in again.scene.buttons if b.label == "Classroom")
+    again.send(click_events(button.rect.center))
+    resume = next(f for f in again.scene.fields if f.label.startswith("Resume"))
+    again.send(click_events(resume.rect.center))
+    assert again.scene.name == "classroom-play"
+    assert again.scene.room.scores == scores
+    assert again.scene.room.writer.json_path == room.writer.json_path
+
+
+def test_starting_a_new_session_stops_offering_the_crashed_one():
+    app = App(size=(1024, 640), seed=5)
+    to_mid_round(app).save_now()
+    again = App(size=(1024, 640), seed=6)
+    again.run_until_idle()
+    button = next(b for b in again.scene.buttons if b.label == "Classroom")
+    again.send(click_events(button.rect.center))
+    assert any(f.label.startswith("Resume") for f in again.scene.fields)
+    start = next(f for f in again.scene.fields if f.label.startswith("Start"))
+    again.send(click_events(start.rect.center))
+    from game.ui.classroom.setup import ClassroomSetupScene
+    assert ClassroomSetupScene(again.ctx).unfinished is None

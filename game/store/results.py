@@ -30,7 +30,7 @@ RESULTS_KIND = "thaw-results"
 RESULTS_FORMAT = 1
 CSV_HEADER = ("time", "team", "round_type", "item_ids", "answer_given", "correct",
               "points", "seconds")
-IN_PROGRESS, FINISHED = "in progress", "finished"
+IN_PROGRESS, FINISHED, ABANDONED = "in progress", "finished", "abandoned"
 _NAME = re.compile(r"^(\d{8}-\d{6})-(?:([0-9a-f]{8})-)?(.+)\.(csv|json)$")
 # A spreadsheet runs a cell that starts like a formula, and it may split a cell of ours
 # again on ';', tab or '|' (its own delimiter): so every place where a cell could start
@@ -203,6 +203,11 @@ class ResultsWriter:
         except ValueError:
             pass
         return writer
+
+    def abandon(self) -> bool:
+        """Mark a session that will not be resumed (a new one was started instead)."""
+        self.status = ABANDONED
+        return self._write()
 
     def finish(self) -> bool:
         """Mark the session finished and write it; then drop the .bak copies."""
