@@ -146,3 +146,22 @@ def test_starting_a_new_session_stops_offering_the_crashed_one():
     again.send(click_events(start.rect.center))
     from game.ui.classroom.setup import ClassroomSetupScene
     assert ClassroomSetupScene(again.ctx).unfinished is None
+
+
+def test_a_team_named_with_one_zero_width_character_is_drawn_and_refused_at_set_up():
+    app = App(size=(1024, 640), seed=5)
+    app.run_until_idle()
+    button = next(b for b in app.scene.buttons if b.label == "Classroom")
+    app.send(click_events(button.rect.center))
+    setup = app.scene
+    app.send([key_event(pygame.K_DOWN)])                 # to the first team's name
+    for _ in setup.setup.teams[0]:
+        app.send([key_event(pygame.K_BACKSPACE)])
+    app.send([pygame.event.Event(pygame.TEXTINPUT, text="\u200b")])
+    assert setup.setup.teams[0] == "\u200b"
+    app.draw()                                           # once: "Text has zero width"
+    start = next(f for f in setup.fields if f.label.startswith("Start"))
+    app.send(click_events(start.rect.center))
+    assert app.scene is setup
+    assert any("a name you can see" in p for p in setup.problems)
+    app.draw()

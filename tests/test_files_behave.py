@@ -121,3 +121,11 @@ def test_a_results_file_that_is_a_fifo_is_reported_not_waited_for(tmp_path):
     os.mkfifo(fifo)
     with pytest.raises(ResultsError, match="FIFO"):
         read_results(fifo)
+
+
+def test_a_fifo_given_with_pack_is_a_pack_error(tmp_path):
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    library = load_library(extra=[fifo])
+    assert [b.path for b in library.broken] == [fifo]
+    assert library.packs

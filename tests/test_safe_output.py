@@ -166,3 +166,15 @@ def test_thaw_results_prints_team_names_with_escape_codes_escaped(tmp_path):
     assert code == 0
     assert "\x1b" not in out.getvalue() and "\r" not in out.getvalue()
     assert "\\x1b[2JReds\\rAll fine" in out.getvalue()
+
+
+def test_thaw_play_text_prints_escape_codes_from_packs_escaped(tmp_path):
+    from game import textplay
+    evil = tmp_path / "evil\x1b[2J\rAll packs OK.yaml"
+    evil.write_text('format: 1\npack: evil\ntitle: "x"\nquestions: [\x1b]\n', encoding="utf-8")
+    printed = []
+    args = argparse.Namespace(mode="whose-view", seed=1, pack=[str(evil)])
+    textplay.run(args, read=lambda prompt: "q", write=printed.append)
+    text = "\n".join(printed)
+    assert "evil\\x1b[2J\\rAll packs OK.yaml" in text
+    assert "\x1b" not in text and "\r" not in text
