@@ -164,11 +164,13 @@ class ResultsWriter:
         self.csv_path, self.json_path = self._paths(_unique_tag())
         self._claimed = False
 
-    def write_round(self, rows: Iterable[Union[ResultRow, Mapping[str, Any]]]) -> bool:
+    def write_round(self, rows: Iterable[Union[ResultRow, Mapping[str, Any]]], *,
+                    ends_round: bool = True) -> bool:
         """Add one round's rows and rewrite both files. Raises ValueError for a bad row
-        (a bug in the caller), never for the disk."""
+        (a bug in the caller), never for the disk. `ends_round=False` writes rows in the
+        middle of a round (a teacher's points, saved at once) without counting a round."""
         self._stamp_rows(rows)
-        self.rounds += 1
+        self.rounds += 1 if ends_round else 0
         return self._write()
 
     def _stamp_rows(self, rows: Iterable[Union[ResultRow, Mapping[str, Any]]]) -> None:
@@ -183,8 +185,7 @@ class ResultsWriter:
     def write_rows(self, rows: Iterable[Union[ResultRow, Mapping[str, Any]]]) -> bool:
         """Add rows of the round still in play and rewrite both files (the window is
         closing mid-round): like write_round, but the round is not counted as played."""
-        self._stamp_rows(rows)
-        return self._write()
+        return self.write_round(rows, ends_round=False)
 
     @classmethod
     def resume(cls, session: "ResultsSession", *,
