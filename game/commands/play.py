@@ -34,12 +34,13 @@ def run(args: argparse.Namespace) -> int:
 def _print_packs(args: argparse.Namespace) -> int:
     """Until the screens exist: say what would be played."""
     from game.content.library import load_library
+    from game.content.safetext import terminal
 
     library = load_library(extra=args.pack)
     for pack in library.packs:
-        print(f"{pack.id}: {pack.title} ({len(pack.events)} events, "
+        print(f"{pack.id}: {terminal(pack.title)} ({len(pack.events)} events, "
               f"{len(pack.questions)} questions, {len(pack.levels)} levels)")
     for broken in library.broken:
-        print(f"{broken.path}: broken: {broken.problems[0]}")
+        print(terminal(f"{broken.path}: broken: {broken.problems[0]}"))
     print("The game window is not built yet; try `thaw play --text`.")
     return 0
