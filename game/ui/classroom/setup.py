@@ -122,7 +122,8 @@ class ClassroomSetupScene(Scene):
             Field("button", "Back", lambda: "", press=self.ctx.pop),
         ]
         if self.unfinished is not None:   # a session a crash interrupted
-            fields.append(Field("button", self.resume_label(), lambda: "", press=self.resume))
+            fields.append(Field("button", self.resume_label(), lambda: "",
+                                press=self.resume_crashed))
         self.fields = fields
         self.focus = min(self.focus, len(fields) - 1)
         self.invalidate_layout()
@@ -230,7 +231,7 @@ class ClassroomSetupScene(Scene):
         started = found.started[11:16] if len(found.started) >= 16 else "the last"
         return f"Resume {started} session"
 
-    def resume(self) -> Optional[Classroom]:
+    def resume_crashed(self) -> Optional[Classroom]:
         """Go on with the session a crash interrupted: same teams, scores and files."""
         try:
             room = resume_session(self.unfinished, self.ctx.library)
