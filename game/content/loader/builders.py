@@ -347,8 +347,10 @@ class PackBuilder:
 
     def visible_events(self, first_year: int, last_year: int) -> list[Event]:
         """This pack's events (built so far) and its required packs', within the years."""
-        return [thing for thing, _ in self.ids.seen["event"].values()
-                if isinstance(thing, Event) and first_year <= thing.date.year <= last_year]
+        entries = [*self.ids.own["event"].values(),
+                   *(e for found in self.ids.required["event"].values() for e in found)]
+        return [e.thing for e in entries
+                if isinstance(e.thing, Event) and first_year <= e.thing.date.year <= last_year]
 
     def check_dealable(self, events: list[Event], at: Position, what: str, which: str,
                        in_order: bool = True) -> None:
