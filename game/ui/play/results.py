@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.rules.review import REVIEW, miss_detail
 from game.rules.session import missed
 from game.ui.core import input as keys
 from game.ui.core.scene import Scene
@@ -18,29 +19,21 @@ from game.ui.widgets.shapes import draw_panel, draw_stars
 
 def describe_miss(miss, content) -> tuple[str, str]:
     """(what was asked, the right answer) in words, for the list of misses."""
-    if miss.kind in ("whose-view", "choice"):
-        question = content.question(miss.item_id)
+    detail = miss_detail(miss, content)
+    if detail.is_question:
+        question = detail.question
         if question is None:
             return miss.item_id, ""
         asked = (f"\u201c{question.quote}\u201d" if question.is_whose_view else question.prompt)
-        answer = question.answer
-        if question.is_whose_view:
-            who = content.perspective(answer)
-            answer = who.name if who else answer
-        return asked, f"Answer: {answer}"
-    event = content.event(miss.item_id)
+        return asked, f"Answer: {detail.answer}"
+    event = detail.event
     if event is None:
         return miss.item_id, ""
-    order = [content.event(i) for i in miss.answer]
-    index = next((i for i, e in enumerate(order) if e and e.id == event.id), None)
     where = ""
-    if index is not None:
-        before = order[index - 1] if index > 0 else None
-        after = order[index + 1] if index + 1 < len(order) else None
-        if before is not None:
-            where = f", after {before.title} ({before.date.label()})"
-        elif after is not None:
-            where = f", before {after.title} ({after.date.label()})"
+    if detail.before is not None:
+        where = f", after {detail.before.title} ({detail.before.date.label()})"
+    elif detail.after is not None:
+        where = f", before {detail.after.title} ({detail.after.date.label()})"
     return event.title, f"{event.date.label()}{where}"
 
 
@@ -65,7 +58,7 @@ class ResultsScene(Scene):
         match = self.match
         try:
             fresh = new_match(self.ctx, match.mode, match.pack_ids, match.level, match.pack_id) \
-                if match.mode != "review" else review_match(self.ctx, match)
+                if match.mode != REVIEW else review_match(self.ctx, match)
         except Exception:   # noqa: BLE001 - the packs may have been reloaded meanwhile
             fresh = None
         if fresh is None:

@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import pygame
 
-from game.rules import campaign, game as rules
+from game.rules import campaign, game as rules, modes
 from game.ui.core import input as keys
 from game.ui.core.registry import make_scene
 from game.ui.core.scene import Scene
 from game.ui.play import flow
-from game.ui.play.match import (MODE_ABOUT, MODE_TITLES, campaign_packs, default_pack_ids,
-                                level_stars)
+from game.ui.play.match import campaign_packs, default_pack_ids, level_stars
 from game.ui.widgets.button import Button, Toggle
 from game.ui.widgets.focus import FocusRing
 from game.ui.widgets.frame import draw_footer, draw_header, frame
 from game.ui.widgets.shapes import draw_stars
 
-MODES = (rules.MODE_CHRONOLOGY, rules.MODE_SORT, rules.MODE_WHOSE_VIEW, rules.MODE_CAMPAIGN,
-         rules.MODE_MIXED)
+MODES = tuple(modes.MODES)      # in the table's order: the number keys 1-5
 
 
 def _counts(pack) -> str:
@@ -31,8 +29,8 @@ class ChooseScene(Scene):
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
         self.selected = set(default_pack_ids(ctx))
-        self.mode_buttons = [Button(MODE_TITLES[m], lambda m=m: self.pick(m),
-                                    hint=MODE_ABOUT[m], key=str(i + 1))
+        self.mode_buttons = [Button(modes.TITLES[m], lambda m=m: self.pick(m),
+                                    hint=modes.ABOUT[m], key=str(i + 1))
                              for i, m in enumerate(MODES)]
         self.pack_toggles = [Toggle(p.title, p.id in self.selected,
                                     lambda on, pid=p.id: self.toggle(pid, on), hint=_counts(p))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.content.timeline import ERA_END, ERA_START
 from game.ui.core import input as keys
 from game.ui.core.registry import make_scene
 from game.ui.core.scene import Scene
@@ -13,7 +14,6 @@ from game.ui.play.match import can_continue, continue_label
 from game.ui.widgets.button import Button
 from game.ui.widgets.focus import FocusRing
 
-FIRST_YEAR, LAST_YEAR = 1953, 1964
 TAGLINE = ("Put the events of the Khrushchev years in order, sort a hand of them, and tell "
            "whose view a quotation gives \u2014 with the source passage for every answer.")
 
@@ -115,7 +115,7 @@ class TitleScene(Scene):
         x0, x1 = self.margin, w - self.margin
         y = self.axis_y
         pygame.draw.line(surface, palette.line, (x0, y), (x1, y), max(1, text.px(2)))
-        years = LAST_YEAR - FIRST_YEAR
+        years = ERA_END - ERA_START
         label_w = text.width("1953", "small")
         every = 1 if (x1 - x0) / years > label_w * 1.6 else 2
         for i in range(years + 1):
@@ -123,5 +123,5 @@ class TitleScene(Scene):
             pygame.draw.line(surface, palette.line, (x, y - text.px(6)), (x, y + text.px(6)),
                              max(1, text.px(2)))
             if i % every == 0:
-                label = text.render(str(FIRST_YEAR + i), "small", palette.muted)
+                label = text.render(str(ERA_START + i), "small", palette.muted)
                 surface.blit(label, (x - label.get_width() // 2, y + text.px(10)))
