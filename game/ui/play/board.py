@@ -164,19 +164,17 @@ class BoardScene(Scene):
             hand = self.hand_rect()
             if hand.collidepoint(action.pos):
                 self.drag = ((action.pos[0] - hand.x, action.pos[1] - hand.y), action.pos, False)
-        elif kind == keys.POINTER_MOVE:
-            if self.drag and action.held:
-                grab, start, moved = self.drag
-                moved = moved or abs(action.pos[0] - start[0]) + abs(action.pos[1] - start[1]) > 6
-                self.drag = (grab, action.pos, moved)
-                if moved:
-                    self.hover_gap = self.gap_at(action.pos[0])
-                    self.gap_cursor = self.hover_gap
-                    self._edge_scroll(action.pos[0])
-        elif kind == keys.POINTER_UP:
+        elif kind in (keys.DRAG_START, keys.DRAG):
+            if self.drag:
+                self.drag = (self.drag[0], action.pos, True)
+                self.hover_gap = self.gap_at(action.pos[0])
+                self.gap_cursor = self.hover_gap
+                self._edge_scroll(action.pos[0])
+        elif kind in (keys.DROP, keys.POINTER_UP):
             drag, self.drag = self.drag, None
             gap, self.hover_gap = self.hover_gap, None
-            if drag and drag[2] and gap is not None and action.pos[1] < self.hand_y + self.hand_h:
+            if kind == keys.DROP and drag and gap is not None and \
+                    action.pos[1] < self.hand_y + self.hand_h:
                 self.drop(gap)
 
     def _wheel(self, action) -> None:

@@ -17,8 +17,6 @@ from game.ui.widgets.event_card import card_height, draw_event_card
 from game.ui.widgets.frame import draw_footer, frame
 from game.ui.widgets.hud import draw_hud
 
-DRAG_THRESHOLD = 6
-
 
 class SortScene(Scene):
     name = "sort"
@@ -143,19 +141,18 @@ class SortScene(Scene):
                 grab = (action.pos[0] - self.slot(hit).x, action.pos[1] - self.slot(hit).y)
                 self.drag = (hit, grab, action.pos, False)
                 self.cursor, self.zone, self.held = hit, "cards", False
+        elif kind in (keys.DRAG_START, keys.DRAG):
+            if self.drag:
+                index, grab, _, _ = self.drag
+                self.drag = (index, grab, action.pos, True)
+                self.drop_at = self.insertion(action.pos[0])
         elif kind == keys.POINTER_MOVE:
-            if self.drag and action.held:
-                index, grab, _, moved = self.drag
-                start = self.slot(index).move(grab)
-                moved = moved or abs(action.pos[0] - start[0]) + abs(action.pos[1] - start[1]) > DRAG_THRESHOLD
-                self.drag = (index, grab, action.pos, moved)
-                self.drop_at = self.insertion(action.pos[0]) if moved else None
-            elif self.button.rect.collidepoint(action.pos):
+            if self.button.rect.collidepoint(action.pos):
                 self.zone = "button"
-        elif kind == keys.POINTER_UP:
+        elif kind in (keys.DROP, keys.POINTER_UP):
             drag, self.drag = self.drag, None
             drop, self.drop_at = self.drop_at, None
-            if drag and drag[3] and drop is not None:
+            if kind == keys.DROP and drag and drop is not None:
                 self.move_card(drag[0], drop)
             elif not drag and self.button.rect.collidepoint(action.pos):
                 self.submit()

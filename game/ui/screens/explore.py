@@ -23,7 +23,6 @@ from game.ui.widgets.source_view import SourceView
 from game.ui.widgets.timeline_axis import YEARS, year_fraction
 
 ZOOM_STEP = 1.4
-DRAG_THRESHOLD = 6
 # The label layer is cached as one surface while it is at most this many times the
 # view's area (the whole era, a little zoomed); further in, labels are drawn directly.
 CANVAS_LIMIT = 2.5
@@ -39,8 +38,7 @@ class ExploreScene(Scene):
         self.zoom = 1.0          # 1 = the whole era fits the width
         self.pan_x = 0.0         # content pixels left of the view
         self.pan_y = 0           # content pixels above the view (lanes)
-        self._press = None       # (pos, pan_x, pan_y) while the button is down
-        self._dragging = False
+        self._press = None       # (pan_x, pan_y) while the button is down
         self.hover = None
         self.placed: list[tuple] = []
         self._placed_version = 0     # bumped by _place(): the cached label layer is stale
@@ -170,11 +168,11 @@ class ExploreScene(Scene):
             self.select(self.selected + (1 if kind in (keys.RIGHT, keys.NEXT) else -1))
         elif kind in (keys.HOME, keys.END):
             self.select(0 if kind == keys.HOME else len(self.events) - 1)
-        elif kind in (keys.ZOOM_IN, keys.ZOOM_OUT):
+        elif kind in (keys.PLUS, keys.MINUS):
             rect = dict(self.placed).get(self.selected)
             anchor = (self.screen_rect(rect).x if rect is not None else self.view.centerx)
             anchor = max(self.view.x, min(self.view.right, anchor))
-            self.set_zoom(self.zoom * (ZOOM_STEP if kind == keys.ZOOM_IN else 1 / ZOOM_STEP),
+            self.set_zoom(self.zoom * (ZOOM_STEP if kind == keys.PLUS else 1 / ZOOM_STEP),
                           anchor)
             self.show_selected()
         elif kind in (keys.UP, keys.DOWN, keys.PAGE_UP, keys.PAGE_DOWN):
@@ -191,23 +189,22 @@ class ExploreScene(Scene):
                 anchor = action.pos[0] if self.view.collidepoint(action.pos) else self.view.centerx
                 self.set_zoom(self.zoom * (ZOOM_STEP ** action.dy), anchor)
         elif kind == keys.POINTER_DOWN:
-            self._press = (action.pos, self.pan_x, self.pan_y)
-            self._dragging = False
+            self._press = (self.pan_x, self.pan_y)
         elif kind == keys.POINTER_MOVE:
             self.hover = self.event_at(action.pos)
-            if self._press and action.held:
-                (x0, y0), pan_x, pan_y = self._press
-                dx, dy = action.pos[0] - x0, action.pos[1] - y0
-                if self._dragging or abs(dx) + abs(dy) > DRAG_THRESHOLD:
-                    self._dragging = True
-                    self.pan_x = pan_x - dx
-                    self.pan_y = pan_y - dy
-                    self._clamp()
+        elif kind in (keys.DRAG_START, keys.DRAG):
+            self.hover = self.event_at(action.pos)
+            if self._press:
+                pan_x, pan_y = self._press
+                self.pan_x = pan_x - (action.pos[0] - action.start[0])
+                self.pan_y = pan_y - (action.pos[1] - action.start[1])
+                self._clamp()
+        elif kind == keys.DROP:
+            self._press = None
         elif kind == keys.POINTER_UP:
-            was_drag, self._press = self._dragging, None
-            self._dragging = False
+            self._press = None
             hit = self.event_at(action.pos)
-            if not was_drag and hit is not None:
+            if hit is not None:
                 self.open(hit)
 
     # --- drawing ---------------------------------------------------------------------
