@@ -6,7 +6,8 @@ draws the footer and the help (as Textual's BINDINGS do).
         Binding((keys.PLUS, keys.MINUS), "points", "+/-: points", when="playing"),
     )
 
-A trigger is an action kind (keys.CONFIRM, keys.PICK, keys.DROP...) or a letter ("p").
+A trigger is an action kind (keys.CONFIRM, keys.PICK, keys.DROP...), a letter ("p"), or
+ANY: the fallback, tried after every other binding (usually "let the widgets have it").
 `dispatch(scene, action)` calls `scene.action_<name>(action)` for the first binding whose
 trigger matches and whose `when` (the name of a scene property or method, true or false)
 holds. The footer shows the `label`s of the bindings that hold now, in the table's order
@@ -56,7 +57,10 @@ def dispatch(scene, action: Action, bindings: Optional[Iterable[Binding]] = None
     that returns False did not use the action (a click beside its target): the search
     goes on to the next binding."""
     names = triggers_of(action)
-    for binding in scene.BINDINGS if bindings is None else bindings:
+    table = scene.BINDINGS if bindings is None else bindings
+    # A binding on ANY (the scene's widgets: focus ring, scrolling) is the fallback.
+    table = sorted(table, key=lambda b: ANY in b.triggers)
+    for binding in table:
         if any(t in names for t in binding.triggers) and holds(scene, binding):
             if getattr(scene, f"action_{binding.action}")(action) is not False:
                 return True

@@ -7,6 +7,7 @@ import pygame
 from game.rules.review import REVIEW, miss_detail
 from game.rules.session import missed
 from game.ui.core import input as keys
+from game.ui.core.bindings import ANY, Binding, dispatch, footer
 from game.ui.core.scene import Scene
 from game.ui.play import flow
 from game.ui.play.match import finish, new_match, review_match
@@ -130,13 +131,19 @@ class ResultsScene(Scene):
             h += text.block_size(line, "body", width)[1] + text.px(4)
         return h
 
+    BINDINGS = (Binding((ANY,), "widgets", "Tab/arrows + Enter: choose   wheel or "
+                        "PageUp/PageDown: scroll the list"),
+                Binding((keys.BACK,), "menu", "Esc: menu"))
+
     def handle(self, action) -> None:
-        if action.kind == keys.BACK:
-            self.ctx.home()
-            return
-        if self.scroll.handle(action, keyboard=action.kind in (keys.PAGE_UP, keys.PAGE_DOWN)):
-            return
-        self.focus.handle(action)
+        dispatch(self, action)
+
+    def action_menu(self, action) -> None:
+        self.ctx.home()
+
+    def action_widgets(self, action) -> None:
+        if not self.scroll.handle(action, keyboard=action.kind in (keys.PAGE_UP, keys.PAGE_DOWN)):
+            self.focus.handle(action)
 
     def draw(self, surface) -> None:
         ctx, text, palette = self.ctx, self.ctx.text, self.ctx.palette
@@ -175,7 +182,7 @@ class ResultsScene(Scene):
         surface.set_clip(clip)
         self.scroll.draw_bar(surface, palette)
         self.focus.draw(surface, ctx)
-        draw_footer(surface, ctx, self.fr, "Tab/arrows + Enter: choose   wheel or PageUp/PageDown: scroll the list   Esc: menu")
+        draw_footer(surface, ctx, self.fr, footer(self))
 
 
 def _key(match) -> str:

@@ -6,6 +6,7 @@ import pygame
 
 from game.rules import campaign, game as rules, modes
 from game.ui.core import input as keys
+from game.ui.core.bindings import ANY, Binding, dispatch, footer
 from game.ui.core.registry import make_scene
 from game.ui.core.scene import Scene
 from game.ui.play import flow
@@ -89,14 +90,22 @@ class ChooseScene(Scene):
         self.message_pos = (px, y)
         self.message_w = pw
 
+    BINDINGS = (Binding((keys.PICK,), "pick_mode", "1-5 or Enter: start a mode"),
+                Binding((ANY,), "widgets", "Tab/arrows: move   Enter: tick a pack"),
+                Binding((keys.BACK,), "back", "Esc: back"))
+
     def handle(self, action) -> None:
-        if action.kind == keys.BACK:
-            self.ctx.pop()
-            return
-        if action.kind == keys.PICK and action.n <= len(MODES):
+        dispatch(self, action)
+
+    def action_back(self, action) -> None:
+        self.ctx.pop()
+
+    def action_pick_mode(self, action) -> None:
+        if action.n <= len(MODES):
             self.focus.index = action.n - 1
             self.pick(MODES[action.n - 1])
-            return
+
+    def action_widgets(self, action) -> None:
         self.focus.handle(action)
 
     def draw(self, surface) -> None:
@@ -109,8 +118,7 @@ class ChooseScene(Scene):
         if self.message:
             surface.blit(text.block(self.message, "body", palette.bad, self.message_w),
                          self.message_pos)
-        draw_footer(surface, ctx, self.fr,
-                    "1-5 or Enter: start a mode   Tab/arrows: move   Enter: tick a pack   Esc: back")
+        draw_footer(surface, ctx, self.fr, footer(self))
 
 
 class CampaignScene(Scene):
@@ -172,16 +180,24 @@ class CampaignScene(Scene):
         row_h = max(text.px(52), text.line_height("button") + text.px(16))
         self.back.rect = pygame.Rect(body.x + stars_w, y, min(body.width, text.px(200)), row_h)
 
+    BINDINGS = (Binding((keys.PICK,), "pick_level"),
+                Binding((ANY,), "widgets", "Enter: play the level   Tab/arrows: move"),
+                Binding((keys.BACK,), "back", "Esc: back"))
+
     def handle(self, action) -> None:
-        if action.kind == keys.BACK:
-            self.ctx.pop()
-            return
-        if action.kind == keys.PICK and action.n <= len(self.rows):
+        dispatch(self, action)
+
+    def action_back(self, action) -> None:
+        self.ctx.pop()
+
+    def action_pick_level(self, action) -> None:
+        if action.n <= len(self.rows):
             button = self.rows[action.n - 1][0]
             if button.enabled:
                 self.focus.index = action.n - 1
                 button.press()
-            return
+
+    def action_widgets(self, action) -> None:
         self.focus.handle(action)
 
     def draw(self, surface) -> None:
@@ -194,4 +210,4 @@ class CampaignScene(Scene):
             surface.blit(text.block("None of the packs chosen has levels.", "body", palette.ink,
                                     self.fr.body.width), self.fr.body.topleft)
         self.focus.draw(surface, ctx)
-        draw_footer(surface, ctx, self.fr, "Enter: play the level   Tab/arrows: move   Esc: back")
+        draw_footer(surface, ctx, self.fr, footer(self))

@@ -6,6 +6,7 @@ import pygame
 
 from game.content.timeline import ERA_END, ERA_START
 from game.ui.core import input as keys
+from game.ui.core.bindings import ANY, Binding, dispatch
 from game.ui.core.registry import make_scene
 from game.ui.core.scene import Scene
 from game.ui.core.theme import spacing
@@ -68,14 +69,22 @@ class TitleScene(Scene):
         self.left = pygame.Rect(margin, top, max(1, x - 2 * margin), max(1, self.axis_y - top))
         self.margin = margin
 
+    BINDINGS = (Binding((keys.PICK,), "press"),
+                Binding((keys.BACK,), "point_at_quit"),
+                Binding((ANY,), "widgets"))
+
     def handle(self, action) -> None:
-        if action.kind == keys.BACK:
-            self.focus.index = len(self.buttons) - 1  # Esc on the title points at Quit
-            return
-        if action.kind == keys.PICK and action.n <= len(self.buttons):
+        dispatch(self, action)
+
+    def action_point_at_quit(self, action) -> None:
+        self.focus.index = len(self.buttons) - 1  # Esc on the title points at Quit
+
+    def action_press(self, action) -> None:
+        if action.n <= len(self.buttons):
             self.focus.index = action.n - 1
             self.buttons[action.n - 1].press()
-            return
+
+    def action_widgets(self, action) -> None:
         self.focus.handle(action)
 
     def draw(self, surface) -> None:
