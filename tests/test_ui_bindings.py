@@ -156,3 +156,18 @@ def test_plus_zooms_in_explore_and_gives_a_point_in_the_classroom():
     app.run_until_idle()
     press(app, "EQUALS", "EQUALS", "MINUS")
     assert room.scores[room.team] == 1
+
+
+def test_the_results_screen_saves_when_it_is_shown_not_when_it_is_made():
+    from game.rules import game as rules
+    from game.ui.play.match import new_match
+    app = make_app()
+    over = new_match(app.ctx, rules.MODE_WHOSE_VIEW, ())
+    while over.prompt is not None:
+        over.move(over.prompt.live_choices[0].key)
+    games = app.ctx.progress.counts.get("games", 0)
+    scene = make_scene("results", app.ctx, match=over)
+    assert app.ctx.progress.counts.get("games", 0) == games and not over.saved
+    app.ctx.push(scene)
+    app.run_until_idle()
+    assert app.ctx.progress.counts.get("games", 0) == games + 1 and over.saved

@@ -132,9 +132,14 @@ def next_campaign_level(ctx):
     return None
 
 
+def level_result(match: Match):
+    """The campaign level's result (stars, passed) of a finished match; None outside one."""
+    return campaign.level_result(match.game) if match.level is not None else None
+
+
 def finish(ctx, match: Match):
     """Once, when a match is over: keep stars, best score and counts. The level result."""
-    result = campaign.level_result(match.game) if match.level is not None else None
+    result = level_result(match)
     if match.saved:
         return result
     match.saved = True

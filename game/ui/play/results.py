@@ -10,7 +10,7 @@ from game.ui.core import input as keys
 from game.ui.core.bindings import ANY, Binding, dispatch, footer
 from game.ui.core.scene import Scene
 from game.ui.play import flow
-from game.ui.play.match import finish, new_match, review_match
+from game.ui.play.match import finish, level_result, new_match, review_match
 from game.ui.widgets.button import Button
 from game.ui.widgets.focus import FocusRing
 from game.ui.widgets.frame import draw_footer, draw_header, frame
@@ -44,7 +44,7 @@ class ResultsScene(Scene):
     def __init__(self, ctx, match) -> None:
         super().__init__(ctx)
         self.match = match
-        self.level_result = finish(ctx, match)
+        self.level_result = level_result(match)
         self.misses = missed(match.game.session)
         content = match.game.content
         self.rows = [describe_miss(m, content) for m in self.misses]
@@ -54,6 +54,9 @@ class ResultsScene(Scene):
         self.menu = Button("Menu", self.ctx.home)
         self.focus = FocusRing([self.again, self.review, self.menu])
         self.scroll = ScrollView()
+
+    def enter(self) -> None:
+        finish(self.ctx, self.match)        # saved once, when the results are shown
 
     def play_again(self) -> None:
         match = self.match
