@@ -171,3 +171,14 @@ def test_the_results_screen_saves_when_it_is_shown_not_when_it_is_made():
     app.ctx.push(scene)
     app.run_until_idle()
     assert app.ctx.progress.counts.get("games", 0) == games + 1 and over.saved
+
+
+def test_every_registered_scene_handles_its_keys_through_a_bindings_table():
+    import inspect
+
+    from game.ui.core.registry import SCENES, scene_class
+    for name in SCENES:
+        cls = scene_class(name)
+        source = inspect.getsource(cls.handle)
+        assert "dispatch(self, action)" in source, name
+        assert cls.BINDINGS or name == "overlay", name   # the overlay builds its own

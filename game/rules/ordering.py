@@ -10,7 +10,6 @@ from __future__ import annotations
 import random
 from typing import Callable, Iterable, Sequence, TypeVar
 
-from game.content.dates import can_order_all
 from game.content.model import Event
 
 T = TypeVar("T")
@@ -19,10 +18,6 @@ T = TypeVar("T")
 def true_order(events: Iterable[Event]) -> tuple[Event, ...]:
     """Earliest first; ties (only possible for undecidable pairs) broken by id."""
     return tuple(sorted(events, key=lambda e: (e.date.sort_key(), e.id)))
-
-
-def all_orderable(events: Iterable[Event]) -> bool:
-    return can_order_all([e.date for e in events])
 
 
 def gap_is_right(line: Sequence[Event], card: Event, gap: int) -> bool:

@@ -28,7 +28,6 @@ CARD = ("serif-bold", 28)
 BODY = ("sans", 27)
 LABEL = ("sans-bold", 27)
 SMALL = ("sans", 21)
-COUNT = ("sans-bold", 96)
 
 
 def team_colour(index: int) -> tuple:

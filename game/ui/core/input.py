@@ -166,6 +166,3 @@ def drag_events(start: tuple, end: tuple, steps: int = 6, release: bool = True):
         events.append(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=end, button=1))
     return events
 
-
-def wheel_event(dy: int) -> pygame.event.Event:
-    return pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=dy, flipped=False)

@@ -133,7 +133,6 @@ class AskScene(Scene):
         pad = text.px(12)
         self.source.layout(self.source_rect.inflate(-2 * pad, -2 * pad), self.ctx)
         self.left_parts = self._verdict_parts(self.left.width)
-        self.left_h = sum(h for *_, h in self.left_parts)
 
     def _verdict_parts(self, width) -> list:
         """(text, style, colour, height) blocks of the verdict column, top to bottom."""
