@@ -30,7 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Callable, Optional, Sequence
+from typing import Callable, Optional
 
 from game.rules import game as rules
 from game.rules.content import Content
@@ -38,8 +38,7 @@ from game.rules.prompts import Ask, PlaceCard, SortHand
 from game.rules.session import missed, new_session, standings
 from game.classroom.rows import (END, MANUAL, PAUSE, RESUME, SKIP, UNDO, answer_row,
                                  teacher_row)
-from game.classroom.setup import (TIMELINE, ClassroomSetup, check_content,
-                                  content_for_round, playable_types)
+from game.classroom.setup import ClassroomSetup, check_content, deal_round, playable_types
 from game.classroom.summary import FinalStandings, final_standings
 from game.classroom.timer import TurnTimer
 from game.store.results import ResultRow, ResultsWriter
@@ -356,23 +355,12 @@ class Classroom:
 
     # --- inside ---------------------------------------------------------------------------
     def _start_round(self, session, index: int) -> _State:
-        kinds = self.types
-        first = self.setup.round_type(index)
-        order = (kinds[kinds.index(first):] + kinds[:kinds.index(first)]) if first in kinds else kinds
-        for kind in order:
-            part = content_for_round(self.content, kind)
-            try:
-                if kind == TIMELINE:
-                    game = rules.start_sort(part, session, rounds=1,
-                                            hand_size=self.setup.hand_size)
-                else:
-                    game = rules.start_whose_view(part, session, rounds=1)
-            except rules.NotEnoughContent:
-                continue
-            if not game.over:
-                timer = TurnTimer(float(self.setup.timer) if self.setup.timer else None)
-                return _State(game, index, kind, PLAYING, timer)
-        raise ClassroomError("the packs chosen cannot fill a round")
+        dealt = deal_round(self.setup, self.content, self.types, session, index)
+        if dealt is None:
+            raise ClassroomError("the packs chosen cannot fill a round")
+        game, kind = dealt
+        timer = TurnTimer(float(self.setup.timer) if self.setup.timer else None)
+        return _State(game, index, kind, PLAYING, timer)
 
     def _answer(self, move, seconds: float, kind: str):
         before = self.state
@@ -461,8 +449,3 @@ def _items(prompt) -> tuple[str, ...]:
     if isinstance(prompt, PlaceCard):
         return (prompt.card.id,)
     return ()
-
-
-def play_order(prompt) -> Sequence[str]:
-    """A hand's ids as dealt (handy for tests and the screens' starting order)."""
-    return [c.id for c in prompt.cards] if isinstance(prompt, SortHand) else []

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Callable, Mapping, Optional
 
 from game.content.dates import can_order_all
+from game.content.timeline import ERA_END, ERA_START
 from game.content.loader.documents import DocumentCache, Documents
 from game.content.loader.ids import Namespace
 from game.content.loader.mismatch import where_it_differs
@@ -17,7 +18,7 @@ from game.content.model import (CHOICE, WHOSE_VIEW, Citation, Event, Level, Pack
 from game.content.problems import Problem
 from game.content.yamlsafe import Position, YamlFile, YMap
 
-ERA = (1953, 1964)
+ERA = (ERA_START, ERA_END)   # one home: game.content.timeline
 
 
 class PackBuilder:

@@ -13,11 +13,11 @@ from typing import Any, Iterable, Optional
 from game.content import limits
 from game.content.dates import DateError, PartialDate
 from game.content.problems import Problem
+from game.ids import ID_HINT, ID_PATTERN
 from game.content.yamlsafe import ODD_NUMBER, Position, YList, YMap
 
 FORMAT = 1
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-+[a-z0-9]+)*$")
-ID_HINT = "lowercase letters, digits and dashes, like 'secret-speech'"
+# ID_PATTERN and ID_HINT live in game/ids.py (the settings store checks ids with them too).
 #: A reference: an id, or 'pack-id:id' for the item of that id in a given pack.
 REF_PATTERN = re.compile(r"^(?:[a-z0-9]+(?:-+[a-z0-9]+)*:)?[a-z0-9]+(?:-+[a-z0-9]+)*$")
 REF_HINT = ID_HINT + ", or 'pack-id:id' for the one of a given pack"
