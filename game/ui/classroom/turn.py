@@ -360,7 +360,7 @@ class ClassroomPlayScene(Scene):
             self._draw_hand(surface, prompt)
 
     def _ask_geometry(self, prompt) -> SimpleNamespace:
-        ctx, text, palette = self.ctx, self.ctx.text, self.ctx.palette
+        ctx, text = self.ctx, self.ctx.text
         g = SimpleNamespace(area=self._prompt_area())
         question = prompt.question
         g.lead = lead_for(question)     # the question's own prompt, or the default
