@@ -1,0 +1,1 @@
+"""Tools around the game: the benchmark, generated packs for tests of scale."""
