@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Optional
 
 from game.content.dates import PartialDate
-from game.content.text import Passage, passage
+from game.content.text import FoldedText, Passage, passage
 
 WHOSE_VIEW = "whose-view"
 CHOICE = "choice"
@@ -34,9 +34,17 @@ class Source:
     title: str
     kind: str = ""
     text: str = field(default="", repr=False, compare=False)
+    # The text folded and indexed once (by the loader, or on first use): every look-up of
+    # a passage is then a search in the index, never a new fold of the whole document.
+    folded: Optional[FoldedText] = field(default=None, repr=False, compare=False)
+
+    def index(self) -> FoldedText:
+        if self.folded is None or self.folded.text is not self.text:
+            object.__setattr__(self, "folded", FoldedText(self.text))
+        return self.folded
 
     def passage(self, excerpt: str, context: int = 400) -> Optional[Passage]:
-        return passage(self.text, excerpt, context)
+        return passage(self.index(), excerpt, context)
 
 
 @dataclass(frozen=True)

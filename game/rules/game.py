@@ -177,7 +177,7 @@ def _deal_sort(game: Game, step: Step, index: int):
         candidates = [e for e in content.events if d.from_year <= e.date.year <= d.to_year]
         count = d.count
     else:
-        candidates, count = list(content.events), step.size
+        candidates, count = content.events, step.size   # the tuple: its id order is kept
     cards, seen = pool.draw(rng, candidates, session.seen_events, count, ordering.fits,
                             first=first)
     if len(cards) < 2:

@@ -86,7 +86,7 @@ class PackBuilder:
         if document is None:
             return None
         return Source(values["id"], path, values.get("title") or path.stem,
-                      values.get("kind", ""), document.text)
+                      values.get("kind", ""), document.text, document.folded)
 
     def citation(self, node: Any, at: Position, what: str, default_excerpt: str = "",
                  default_at: Optional[Position] = None) -> Optional[Citation]:
