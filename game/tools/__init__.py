@@ -1,1 +1,1 @@
-"""Tools around the game: the benchmark, generated packs for tests of scale."""
+"""Tools for developers, not needed to play: the screenshot tours, the bench and its generated packs."""

@@ -265,7 +265,7 @@ def _new_app(size, library_loader=None):
 
 
 def _click_button(app, label: str) -> None:
-    from game.ui.input import click_events
+    from game.ui.core.input import click_events
     for button in getattr(app.scene, "buttons", []):
         if button.label == label:
             app.send(click_events(button.rect.center))
@@ -275,7 +275,7 @@ def _click_button(app, label: str) -> None:
 
 def _keys(app, *names: str) -> None:
     import pygame
-    from game.ui.input import key_event
+    from game.ui.core.input import key_event
     app.send([key_event(getattr(pygame, f"K_{name}")) for name in names])
 
 
@@ -309,7 +309,7 @@ class Moved:
 def board_drag(size):
     """The timeline board with 12 cards (11 placed right, 1 in hand) and a drag under way."""
     from game.rules import ordering
-    from game.ui.input import drag_events
+    from game.ui.core.input import drag_events
     app = _new_app(size)
     _click_button(app, "Play")
     _keys(app, "1")                       # Chronology
@@ -493,8 +493,7 @@ def classroom_room(library, teams: int = 4):
 def classroom_scoreboard(size):
     """The classroom scoreboard after round 1 of a 4-team session, the pointer moving over
     it (the scene has no hover: this is its real per-frame cost). None if not built."""
-    board_module = _import_first("game.ui.classroom_board", "game.ui.classroom.board",
-                                 "game.ui.screens.classroom_board")
+    board_module = _import_first("game.ui.classroom.scoreboard", "game.ui.classroom_board")
     if board_module is None:
         return None
     app = _new_app(size)
@@ -660,7 +659,7 @@ def presented(options: Options) -> dict:
 # --- Explore: open, zoom and resize with many events ---------------------------------------
 def _explore_actions(events: int, runs: int) -> dict:
     import pygame
-    from game.ui.registry import make_scene
+    from game.ui.core.registry import make_scene
     library = _loader_for(events)()
     target = EXPLORE_TARGETS_MS[events]
     app = _new_app((1920, 1080), library_loader=lambda: library)
@@ -730,7 +729,7 @@ def rss_mib():
 TOUR_SCRIPT = PEAK_SCRIPT + """
 import tempfile
 from game.tools.bench import _import_first
-shots = _import_first("game.ui.shots", "game.ui.tools.shots", "game.ui.screens.shots")
+shots = _import_first("game.tools.tour", "game.ui.shots")
 shots.Tour.shot = lambda self, name: self.app.draw()     # visit, draw, write nothing
 with tempfile.TemporaryDirectory() as out:
     shots.take_all(out, (1920, 1080), seed=7)
