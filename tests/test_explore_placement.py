@@ -1,9 +1,9 @@
-"""Explore's label placement and grid index (game/ui/placement.py: pure, no pygame)."""
+"""Explore's label placement and grid index (game/ui/screens/placement.py: pure, no pygame)."""
 
 import random
 
-from game.ui import placement
-from game.ui.placement import GridIndex, place_labels
+from game.ui.screens import placement
+from game.ui.screens.placement import GridIndex, place_labels
 
 
 def _masonry(xs, heights, width, gap):
@@ -85,3 +85,11 @@ def test_stems_keep_only_the_lowest_label_per_x():
     columns, lowest = placement.stem_extents([5, 5, 9], [8, 60, 8])
     assert columns == [5, 9] and lowest == [60, 8]
     assert list(placement.columns_between(columns, 0, 6)) == [0]
+
+
+def test_the_placement_module_imports_no_pygame():
+    import subprocess
+    import sys
+    code = "import sys, game.ui.screens.placement; print('pygame' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip() == "False", done.stderr
