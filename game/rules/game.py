@@ -24,13 +24,9 @@ from game.rules.session import (CHOICE, CHRONOLOGY, SORT, WHOSE_VIEW, AnswerReco
                                 Session, record_answer, record_skip)
 from game.rules.session import adjust as adjust_session
 
-# Modes.
-MODE_CHRONOLOGY = "chronology"
-MODE_SORT = "sort"
-MODE_WHOSE_VIEW = "whose-view"
-MODE_CAMPAIGN = "campaign"
-MODE_MIXED = "mixed"
-MODES = (MODE_CHRONOLOGY, MODE_SORT, MODE_WHOSE_VIEW, MODE_CAMPAIGN, MODE_MIXED)
+# Modes (named in game.rules.modes; kept importable from here).
+from game.rules.modes import (MODE_CAMPAIGN, MODE_CHRONOLOGY, MODE_MIXED,  # noqa: E402,F401
+                              MODE_SORT, MODE_WHOSE_VIEW, MODES)
 
 
 class MoveError(ValueError):

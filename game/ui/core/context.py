@@ -78,6 +78,11 @@ class Context:
 
     # --- content -----------------------------------------------------------------------
     @property
+    def library_loaded(self) -> bool:
+        """Whether the packs have been loaded yet (reading them can take a second)."""
+        return self._library is not None
+
+    @property
     def library(self):
         if self._library is None:
             self._library = self._library_loader()

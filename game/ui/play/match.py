@@ -15,14 +15,7 @@ from game.rules.content import Content
 from game.rules.session import missed, new_session
 from game.store import progress as store
 
-MODE_TITLES = {
-    rules.MODE_CHRONOLOGY: "Chronology",
-    rules.MODE_SORT: "Sort the hand",
-    rules.MODE_WHOSE_VIEW: "Whose view?",
-    rules.MODE_CAMPAIGN: "Campaign",
-    rules.MODE_MIXED: "Mixed review",
-    "review": "Review what you missed",
-}
+from game.ui.play.names import MODE_TITLES
 MODE_ABOUT = {
     rules.MODE_CHRONOLOGY: "Place each event in the line; three wrong places end the round.",
     rules.MODE_SORT: "You are dealt a hand of events: put them in order, earliest first.",
@@ -148,27 +141,6 @@ def level_stars(ctx, pack_id: str) -> dict:
 
 def campaign_packs(ctx) -> tuple:
     return tuple(p for p in ctx.library.packs if p.levels)
-
-
-# --- Continue on the title screen ----------------------------------------------------------
-def can_continue(ctx) -> bool:
-    settings = ctx.settings
-    if not (settings and settings.last_mode in rules.MODES):
-        return False
-    try:
-        return bool(ctx.library.packs)
-    except Exception:   # noqa: BLE001 - a broken install must still show the title
-        return False
-
-
-def continue_label(ctx) -> str:
-    settings = ctx.settings
-    if not can_continue(ctx):
-        return "nothing to continue yet"
-    if settings.last_mode == rules.MODE_CAMPAIGN:
-        level = next_campaign_level(ctx)
-        return level[1].title if level else "campaign: every level passed"
-    return MODE_TITLES.get(settings.last_mode, settings.last_mode)
 
 
 def next_campaign_level(ctx):
