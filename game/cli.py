@@ -18,6 +18,7 @@ COMMANDS = {
     "extract": ("extract", "list dates, events and quotes in documents as a pack skeleton"),
     "screenshots": ("screenshots", "render every screen to PNG files, headless"),
     "results": ("results", "summarise a classroom results file"),
+    "reports": ("reports", "list the problems players reported on cards, with file:line"),
 }
 
 

@@ -31,15 +31,58 @@ def draw(rng: random.Random, items: Sequence[T], seen: frozenset, count: int,
         seen = seen - ids
     fresh = [i for i in ordered if i.id not in seen]
     stale = [i for i in ordered if i.id in seen]
+    order = _Drawn(_chain(first, _sampled(rng, fresh), _sampled(rng, stale)))
+    chosen = _greedy(order, count, fits, None)
+    if len(chosen) < count:
+        # One item taken early can block the rest (a card dated only "1956" fits with no
+        # other 1956 card): try again without each of the first few, keep the fullest.
+        firsts = {item.id for item in first}
+        for blocker in order.head(_RETRIES):
+            if blocker.id in firsts:
+                continue
+            other = _greedy(order, count, fits, blocker.id)
+            if len(other) > len(chosen):
+                chosen = other
+            if len(chosen) >= count:
+                break
+    return tuple(chosen), seen | {c.id for c in chosen}
+
+
+_RETRIES = 40
+
+
+def _greedy(order: Sequence[T], count: int, fits: Callable[[list, T], bool],
+            skip) -> list:
     chosen: list = []
-    taken: set = set()
-    for item in _chain(first, _sampled(rng, fresh), _sampled(rng, stale)):
+    for item in order:
         if len(chosen) >= count:
             break
-        if item.id not in taken and fits(chosen, item):
+        if item.id != skip and all(item.id != c.id for c in chosen) and fits(chosen, item):
             chosen.append(item)
-            taken.add(item.id)
-    return tuple(chosen), seen | taken
+    return chosen
+
+
+class _Drawn:
+    """`first`, then the fresh and the stale items in random order, drawn only as far as
+    anyone reads; what was drawn is kept, so reading again gives the same order."""
+
+    def __init__(self, items: Iterator[T]) -> None:
+        self._items = items
+        self._drawn: list = []
+
+    def __iter__(self) -> Iterator[T]:
+        index = 0
+        while True:
+            if index == len(self._drawn):
+                try:
+                    self._drawn.append(next(self._items))
+                except StopIteration:
+                    return
+            yield self._drawn[index]
+            index += 1
+
+    def head(self, count: int) -> list:
+        return [item for item, _ in zip(self, range(count))]
 
 
 def _chain(*parts: Iterable[T]) -> Iterator[T]:

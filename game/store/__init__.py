@@ -26,6 +26,8 @@ _FROM = {
     "DocumentError": "documents", "DocumentFile": "documents", "Notice": "documents",
     "Progress": "progress", "ProgressStore": "progress", "packs_key": "progress",
     "record_count": "progress", "record_level": "progress", "record_score": "progress",
+    "merge_progress": "progress", "record_answers": "progress",
+    "Report": "reports", "ReportsStore": "reports", "make_report": "reports",
     "CSV_HEADER": "results", "FINISHED": "results", "IN_PROGRESS": "results",
     "ResultRow": "results", "ResultsError": "results", "ResultsSession": "results",
     "ResultsStore": "results", "ResultsWriter": "results", "list_results": "results",
@@ -47,7 +49,8 @@ __all__ = [
     "Store", "Notice", "write_atomic", "read_with_fallback", "backup_path", "DocumentError",
     "DocumentFile", "Settings", "ClassroomSettings", "SettingsStore", "TEXT_SIZES",
     "TIMER_CHOICES", "Progress", "ProgressStore", "record_level", "record_score",
-    "record_count", "packs_key", "ResultRow", "ResultsSession", "ResultsWriter",
+    "record_count", "record_answers", "merge_progress", "packs_key", "Report",
+    "ReportsStore", "make_report", "ResultRow", "ResultsSession", "ResultsWriter",
     "ResultsStore", "ResultsError", "read_results", "list_results", "CSV_HEADER",
     "IN_PROGRESS", "FINISHED",
 ]
@@ -62,6 +65,7 @@ class Store:
                  now: Callable[[], datetime] = datetime.now) -> None:
         from game.paths import user_data_dir
         from game.store.progress import ProgressStore
+        from game.store.reports import ReportsStore
         from game.store.results import ResultsStore
         from game.store.settings import SettingsStore
         # Resolved here, not at import: THAW_HOME may change between tests.
@@ -69,8 +73,9 @@ class Store:
         self.settings = SettingsStore(self.folder, now=now)
         self.progress = ProgressStore(self.folder, now=now)
         self.results = ResultsStore(self.folder / "results", now=now)
+        self.reports = ReportsStore(self.folder, now=now)
 
     def notices(self) -> Tuple["Notice", ...]:
         """Every notice not yet shown, oldest first per sub-store; clears them."""
         return (self.settings.take_notices() + self.progress.take_notices()
-                + self.results.take_notices())
+                + self.results.take_notices() + self.reports.take_notices())
