@@ -245,14 +245,20 @@ def passage_time(options: Options) -> dict:
 
 
 def gc_pause(options: Options) -> dict:
-    """A full gc.collect() with the generated library loaded the way the game loads it."""
+    """A full gc.collect() with the generated library loaded the way the game loads it
+    (the game settles the heap after a load; older builds did not)."""
     from game.content.library import load_library
+    context = _import_first("game.ui.core.context")
+    settle = getattr(context, "settle_heap", None) if context else None
     with tempfile.TemporaryDirectory(prefix="thaw-bench-") as folder:
         path = _synthetic_pack(Path(folder), events=2000, questions=5000)
         library = load_library([game.LEVELS_DIR], extra=[path])
+        if settle is not None:
+            settle()
         walls, cpus = _timed(gc.collect, max(options.runs, 3), scale=1000)
         tracked = len(gc.get_objects())
     del library
+    gc.unfreeze()
     return _stat(walls, cpus, TARGETS["gc_pause_ms"], digits=3, tracked_objects=tracked)
 
 
