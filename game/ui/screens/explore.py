@@ -33,6 +33,11 @@ from game.ui.widgets.timeline_axis import YEARS, year_fraction
 ZOOM_STEP = 1.4
 DRAG_THRESHOLD = 6
 TILES_PER_VIEW = 3       # the label layer's tiles are this many times smaller than the view
+# With at most this many labels in a view of at most this many pixels, the labels are
+# drawn straight onto the screen (cheaper than copying a view's worth of tiles, and no
+# memory held); with more labels, or a bigger view (4K), the tiles are worth keeping.
+DIRECT_LABELS = 80
+DIRECT_VIEW_PIXELS = 3_000_000
 
 
 class ExploreScene(Scene):
@@ -105,6 +110,7 @@ class ExploreScene(Scene):
         self.index = GridIndex(self.rects, *self._tile_size)
         self._placed_version += 1
         self._tiles = {}
+        self._widest: dict[int, int] = {}    # event index -> its title's widest line (plain labels)
         self._clamp()
 
     def _label_heights(self) -> list[int]:
@@ -256,8 +262,16 @@ class ExploreScene(Scene):
         surface.set_clip(self.fr.body.clip(clip))
         self._draw_axis(surface)
         surface.set_clip(self.view.clip(clip))
-        self._draw_tiles(surface)
-        for index in {self.selected, self.hover} - {None}:   # drawn over the tiles
+        left, top = round(self.pan_x), self.pan_y
+        in_view = self.index.query(left, top, left + self.view.width, top + self.view.height)
+        if (len(in_view) <= DIRECT_LABELS and self._caching
+                and self.view.width * self.view.height <= DIRECT_VIEW_PIXELS):
+            self._tiles = {}
+            self._draw_layer(surface, left - self.view.x, top - self.view.y,
+                             self.view.width, self.view.height, in_view)
+        else:
+            self._draw_tiles(surface)
+        for index in {self.selected, self.hover} - {None}:   # drawn over the layer
             screen = self.screen_rect(self.rects[index])
             if screen.colliderect(self.view):
                 self._draw_label(surface, index, screen, hover=index == self.hover,
@@ -292,25 +306,30 @@ class ExploreScene(Scene):
 
     def _draw_tile(self, column: int, row: int) -> pygame.Surface:
         """Stems and labels (neither hovered nor selected) of one tile of content."""
-        text, palette = self.ctx.text, self.ctx.palette
         tw, th = self._tile_size
         x0, y0 = column * tw, row * th
         image = pygame.Surface((tw, th))
         if pygame.display.get_surface() is not None:
             image = image.convert()
-        image.fill(palette.background)
+        image.fill(self.ctx.palette.background)
+        self._draw_layer(image, x0, y0, tw, th, self.index.query(x0, y0, x0 + tw, y0 + th))
+        return image
+
+    def _draw_layer(self, surface, x0: int, y0: int, width: int, height: int, labels) -> None:
+        """Stems and the given labels (plain: neither hovered nor selected) of the content
+        area whose top left is (x0, y0), drawn at the surface's origin."""
+        text, palette = self.ctx.text, self.ctx.palette
         stem = max(1, text.px(1))
         columns, lowest = self._columns, self._lowest
-        for i in columns_between(columns, x0 - stem, x0 + tw + stem):
+        for i in columns_between(columns, x0 - stem, x0 + width + stem):
             bottom = lowest[i] + 2 - y0     # a stem runs from the axis to its lowest label
             if bottom > 0:
                 x = columns[i] - x0
-                pygame.draw.line(image, palette.gold, (x, 0), (x, min(th, bottom)), stem)
-        for index in self.index.query(x0, y0, x0 + tw, y0 + th):
+                pygame.draw.line(surface, palette.gold, (x, 0), (x, bottom), stem)   # clipped
+        for index in labels:
             x, y, w, h = self.rects[index]
-            self._draw_label(image, index, pygame.Rect(x - x0, y - y0, w, h),
+            self._draw_label(surface, index, pygame.Rect(x - x0, y - y0, w, h),
                              hover=False, selected=False)
-        return image
 
     def _draw_axis(self, surface) -> None:
         text, palette = self.ctx.text, self.ctx.palette
@@ -353,7 +372,10 @@ class ExploreScene(Scene):
             dot = max(3, text.px(5))
             colour = palette.accent if selected else palette.ink
             label = text.block(event.title, "small", colour, screen.width - dot * 3)
-            widest = text.block_size(event.title, "small", screen.width - dot * 3)[0]
+            widest = self._widest.get(index)
+            if widest is None:
+                widest = self._widest[index] = text.block_size(event.title, "small",
+                                                               screen.width - dot * 3)[0]
             box = pygame.Rect(screen.x + dot * 2, screen.y + text.px(3), widest, label.get_height())
             back = box.inflate(text.px(6), text.px(2))
             pygame.draw.rect(surface, palette.highlight if hover else palette.background,
@@ -460,7 +482,7 @@ class EventPanel(Scene):
                          pygame.Rect(0, 0, says.get_width(), self.summary_rect.bottom - y))
         draw_panel(surface, self.source_rect, palette, radius=text.px(8), fill=palette.card,
                    shadow=False)
-        self.source.draw(surface, ctx)
+        self.source.draw(surface, ctx, background=palette.card)
         self.focus.draw(surface, ctx)
         hint = text.render(text.fit("Up/Down or wheel: scroll the source   Enter/Esc: close",
                                     "small", max(1, self.close.rect.x - self.inner.x - text.px(10))),
