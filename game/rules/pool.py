@@ -8,7 +8,7 @@ ordered against each other). Once every id has been dealt, a new cycle starts.
 from __future__ import annotations
 
 import random
-from typing import Callable, Iterable, Iterator, Sequence, TypeVar
+from typing import Callable, Sequence, TypeVar
 
 T = TypeVar("T")
 
@@ -19,10 +19,10 @@ def draw(rng: random.Random, items: Sequence[T], seen: frozenset, count: int,
     """Up to `count` items (each `fits` with those already chosen) and the new seen set.
 
     `first` are taken before anything else (e.g. missed items coming back for review), if
-    they fit. Items need an `.id`; they are taken in id order before sampling so the draw
-    depends only on the seed, never on set or dict order. Sampling picks one item at a
-    time (a Fisher-Yates shuffle stopped as soon as the draw is full), so a deal of 5 from
-    a pool of 20,000 draws a few random numbers, not 20,000.
+    they fit. Items need an `.id`; they are sorted by id before shuffling so the draw
+    depends only on the seed, never on set or dict order. The id order of a pool dealt
+    from again and again is kept (no sort per deal). The shuffle itself stays whole: a
+    seed's deal, and every draw after it from the same generator, must not change.
     """
     ordered = _by_id(items)
     ids = {item.id for item in ordered}
@@ -31,13 +31,15 @@ def draw(rng: random.Random, items: Sequence[T], seen: frozenset, count: int,
         seen = seen - ids
     fresh = [i for i in ordered if i.id not in seen]
     stale = [i for i in ordered if i.id in seen]
-    order = _Drawn(_chain(first, _sampled(rng, fresh), _sampled(rng, stale)))
+    rng.shuffle(fresh)
+    rng.shuffle(stale)
+    order = [*first, *fresh, *stale]
     chosen = _greedy(order, count, fits, None)
     if len(chosen) < count:
         # One item taken early can block the rest (a card dated only "1956" fits with no
         # other 1956 card): try again without each of the first few, keep the fullest.
         firsts = {item.id for item in first}
-        for blocker in order.head(_RETRIES):
+        for blocker in order[:_RETRIES]:
             if blocker.id in firsts:
                 continue
             other = _greedy(order, count, fits, blocker.id)
@@ -60,43 +62,6 @@ def _greedy(order: Sequence[T], count: int, fits: Callable[[list, T], bool],
         if item.id != skip and all(item.id != c.id for c in chosen) and fits(chosen, item):
             chosen.append(item)
     return chosen
-
-
-class _Drawn:
-    """`first`, then the fresh and the stale items in random order, drawn only as far as
-    anyone reads; what was drawn is kept, so reading again gives the same order."""
-
-    def __init__(self, items: Iterator[T]) -> None:
-        self._items = items
-        self._drawn: list = []
-
-    def __iter__(self) -> Iterator[T]:
-        index = 0
-        while True:
-            if index == len(self._drawn):
-                try:
-                    self._drawn.append(next(self._items))
-                except StopIteration:
-                    return
-            yield self._drawn[index]
-            index += 1
-
-    def head(self, count: int) -> list:
-        return [item for item, _ in zip(self, range(count))]
-
-
-def _chain(*parts: Iterable[T]) -> Iterator[T]:
-    for part in parts:
-        yield from part
-
-
-def _sampled(rng: random.Random, items: list[T]) -> Iterator[T]:
-    """`items` in a random order, produced lazily: position i swaps with a random later one
-    only when the caller asks for item i (`items` is the caller's own list, reordered)."""
-    for i in range(len(items)):
-        j = rng.randrange(i, len(items))
-        items[i], items[j] = items[j], items[i]
-        yield items[i]
 
 
 # Pools are the Content's tuples, dealt from again and again: their id order is kept for
