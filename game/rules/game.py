@@ -25,9 +25,10 @@ from game.rules.session import (CHOICE, CHRONOLOGY, SORT, WHOSE_VIEW, AnswerReco
 from game.rules.session import adjust as adjust_session
 
 # Modes (named in game.rules.modes; kept importable from here).
-from game.rules.modes import MODES as MODES  # noqa: E402 (re-exported)
+from game.rules import modes as _modes  # noqa: E402
 from game.rules.modes import (MODE_CAMPAIGN, MODE_CHRONOLOGY, MODE_MIXED,  # noqa: E402
                               MODE_SORT, MODE_WHOSE_VIEW)
+MODES = _modes.MODES
 MODE_REVIEW = "review"     # spaced review across games (review_deal.start_review)
 
 
