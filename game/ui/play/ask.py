@@ -201,7 +201,7 @@ class AskScene(Scene):
             surface.blit(block, (self.left.x, y), pygame.Rect(0, 0, used, self.left.bottom - y))
             y += h
         draw_panel(surface, self.source_rect, palette, radius=text.px(10), fill=palette.card)
-        self.source.draw(surface, ctx, background=palette.card)
+        self.source.draw(surface, ctx)
         self.focus.draw(surface, ctx)
         draw_footer(surface, ctx, self.fr,
                     "Enter: continue   Up/Down or wheel: scroll the source   Esc: leave")

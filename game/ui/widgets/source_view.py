@@ -10,9 +10,10 @@ import pygame
 from game.ui.widgets.scroll import ScrollView
 
 
-# Characters of the document shown either side of the cited words: more than the panel
-# holds at once, so the reader can scroll around the quote (finding it is an index look-up).
-CONTEXT = 1500
+# Characters of the document shown either side of the cited words. More would let the
+# reader scroll further around the quote, but every passage on screen is a cached surface:
+# 1,000 costs 15 MiB more at the screenshot tour's peak (python -m game.bench --only rss_mb).
+CONTEXT = 700
 
 
 def passage_runs(citation, palette, context: int = CONTEXT) -> tuple:
@@ -49,7 +50,6 @@ class SourceView:
         # Finding the passage folds the whole document: do it once, not every frame.
         self._heading = None
         self._runs: dict = {}        # palette -> runs
-        self._flattened = None       # (key, the passage on its background, opaque)
 
     def heading(self) -> tuple[str, str]:
         if self._heading is None:
@@ -83,8 +83,7 @@ class SourceView:
     def handle(self, action, keyboard: bool = True) -> bool:
         return self.scroll.handle(action, keyboard)
 
-    def draw(self, surface, ctx, background=None) -> None:
-        """`background`: the colour under the view (the panel's), when it is one colour."""
+    def draw(self, surface, ctx) -> None:
         text, palette = ctx.text, ctx.palette
         title, kind = self.heading()
         width = max(1, self.rect.width - text.px(10))
@@ -94,19 +93,4 @@ class SourceView:
         if kind:
             surface.blit(text.block(kind, "small", palette.muted, width), (self.rect.x, y))
         content = text.rich(self.runs(palette), width, "serif")
-        if background is not None:
-            content = self._flat(content, background)
         self.scroll.draw(surface, content, palette)
-
-    def _flat(self, content, background):
-        """The passage drawn once onto its panel's colour: scrolling then copies opaque
-        pixels instead of blending every one (a third of a 4K frame otherwise)."""
-        key = (id(content), content.get_size(), tuple(background))
-        if self._flattened is None or self._flattened[0] != key:
-            flat = pygame.Surface(content.get_size())
-            if pygame.display.get_surface() is not None:
-                flat = flat.convert()
-            flat.fill(background)
-            flat.blit(content, (0, 0))
-            self._flattened = (key, flat)
-        return self._flattened[1]
