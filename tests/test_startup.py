@@ -50,3 +50,11 @@ def test_the_sound_device_is_opened_on_the_first_sound_not_at_start():
     assert not app.ctx.sounds._opened
     app.ctx.sounds.play("right", True)
     assert app.ctx.sounds._opened and app.ctx.sounds.played == ["right"]
+
+
+def test_the_light_mode_names_agree_with_the_full_table_of_modes():
+    from game.rules import mode_names, modes
+    from game.rules import game as rules
+    from game.ui.play.names import MODE_TITLES
+    assert mode_names.MODES == rules.MODES == tuple(modes.MODES)
+    assert MODE_TITLES == {mode: modes.title(mode) for mode in MODE_TITLES}

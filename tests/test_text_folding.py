@@ -97,7 +97,7 @@ def test_a_source_keeps_its_folded_text_so_a_passage_never_folds_the_document_ag
     from game.content.model import Source
     from game.content.text import FoldedText
     text = "One.  Two \u201cthree\u201d four.\n\nFive six."
-    source = Source("s", Path("s.txt"), "S", "", text, FoldedText(text))
+    source = Source("s", Path("s.txt"), "S", "", text, folded=FoldedText(text))
     kept = source.folded
     found = source.passage('Two "three"')
     assert found is not None and found.excerpt == "Two \u201cthree\u201d"

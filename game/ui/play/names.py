@@ -1,6 +1,6 @@
 """What each mode is called on screen (no pygame, no rules engine: the title needs it)."""
 
-from game.rules.modes import MODE_CAMPAIGN, MODE_CHRONOLOGY, MODE_MIXED, MODE_SORT, MODE_WHOSE_VIEW
+from game.rules.mode_names import MODE_CAMPAIGN, MODE_CHRONOLOGY, MODE_MIXED, MODE_SORT, MODE_WHOSE_VIEW
 
 MODE_TITLES = {
     MODE_CHRONOLOGY: "Chronology",

@@ -6,7 +6,7 @@ settings. The packs are read when Continue is pressed, or once something else lo
 
 from __future__ import annotations
 
-from game.rules.modes import MODE_CAMPAIGN, MODES
+from game.rules.mode_names import MODE_CAMPAIGN, MODES
 from game.ui.play.names import MODE_TITLES
 
 
