@@ -40,6 +40,31 @@ DIRECT_LABELS = 80
 DIRECT_VIEW_PIXELS = 3_000_000
 
 
+class _Tiles:
+    """Explore's label layer as tiles: (column, row) -> surface, for one placement and
+    palette (`check` drops them all when either changed)."""
+
+    def __init__(self) -> None:
+        self.key = None
+        self.tiles: dict = {}
+
+    def drop(self) -> None:
+        self.tiles = {}
+
+    def check(self, key, caching: bool) -> None:
+        if key != self.key or not caching:
+            self.tiles, self.key = {}, key
+
+    def get(self, where, make):
+        tile = self.tiles.get(where)
+        if tile is None:
+            tile = self.tiles[where] = make(*where)
+        return tile
+
+    def keep_only(self, wanted) -> None:
+        self.tiles = {where: self.tiles[where] for where in wanted if where in self.tiles}
+
+
 class ExploreScene(Scene):
     name = "explore"
 
@@ -59,8 +84,7 @@ class ExploreScene(Scene):
         self.content_h = 0
         self._heights: dict = {}     # (detailed, label width, scale) -> height of each label
         self._placed_version = 0     # bumped by _place(): every tile is stale
-        self._tiles: dict = {}       # (column, row) -> surface
-        self._tiles_key = None
+        self._tiles = _Tiles()
         self._caching = True
 
     # --- geometry --------------------------------------------------------------------
@@ -108,7 +132,7 @@ class ExploreScene(Scene):
                            max(64, -(-self.view.height // TILES_PER_VIEW)))
         self.index = GridIndex(self.rects, *self._tile_size)
         self._placed_version += 1
-        self._tiles = {}
+        self._tiles.drop()
         self._widest: dict[int, int] = {}    # event index -> its title's widest line (plain labels)
         self._clamp()
 
@@ -162,7 +186,7 @@ class ExploreScene(Scene):
     def set_caching(self, on: bool) -> None:
         """Keep the label tiles (the default) or draw them afresh every frame (the bench)."""
         self._caching = on
-        self._tiles = {}
+        self._tiles.drop()
 
     # --- changing the view -------------------------------------------------------------
     def set_zoom(self, zoom: float, anchor_x: float) -> None:
@@ -295,7 +319,7 @@ class ExploreScene(Scene):
         in_view = self.index.query(left, top, left + self.view.width, top + self.view.height)
         if (len(in_view) <= DIRECT_LABELS and self._caching
                 and self.view.width * self.view.height <= DIRECT_VIEW_PIXELS):
-            self._tiles = {}
+            self._tiles.drop()
             self._draw_layer(surface, left - self.view.x, top - self.view.y,
                              self.view.width, self.view.height, in_view)
         else:
@@ -314,23 +338,17 @@ class ExploreScene(Scene):
     def _draw_tiles(self, surface) -> None:
         """The label layer: the tiles meeting the view, each drawn once and kept while in
         view (the others are dropped: memory stays about twice the view's pixels)."""
-        key = (self._placed_version, self.ctx.palette)
-        if key != self._tiles_key or not self._caching:
-            self._tiles, self._tiles_key = {}, key
+        self._tiles.check((self._placed_version, self.ctx.palette), self._caching)
         tw, th = self._tile_size
         left, top = round(self.pan_x), self.pan_y
         view = self.view
         wanted = [(column, row)
                   for column in range(left // tw, (left + view.width - 1) // tw + 1)
                   for row in range(top // th, (top + view.height - 1) // th + 1)]
-        kept = {}
         for column, row in wanted:
-            tile = self._tiles.get((column, row))
-            if tile is None:
-                tile = self._draw_tile(column, row)
-            kept[(column, row)] = tile
+            tile = self._tiles.get((column, row), self._draw_tile)
             surface.blit(tile, (view.x + column * tw - left, view.y + row * th - top))
-        self._tiles = kept if self._caching else {}
+        self._tiles.keep_only(wanted if self._caching else ())
 
     def _draw_tile(self, column: int, row: int) -> pygame.Surface:
         """Stems and labels (neither hovered nor selected) of one tile of content."""
@@ -400,10 +418,7 @@ class ExploreScene(Scene):
             dot = max(3, text.px(5))
             colour = palette.accent if selected else palette.ink
             label = text.block(event.title, "small", colour, screen.width - dot * 3)
-            widest = self._widest.get(index)
-            if widest is None:
-                widest = self._widest[index] = text.block_size(event.title, "small",
-                                                               screen.width - dot * 3)[0]
+            widest = self._title_width(index, screen.width - dot * 3)
             box = pygame.Rect(screen.x + dot * 2, screen.y + text.px(3), widest, label.get_height())
             back = box.inflate(text.px(6), text.px(2))
             pygame.draw.rect(surface, palette.highlight if hover else palette.background,
@@ -413,6 +428,14 @@ class ExploreScene(Scene):
             pygame.draw.circle(surface, palette.accent,
                                (screen.x, screen.y + text.px(3) + text.line_height("small") // 2), dot)
             surface.blit(label, box.topleft)
+
+    def _title_width(self, index: int, width: int) -> int:
+        """The widest line of a plain label's title (kept per placement: drawing a label
+        measures nothing)."""
+        if index not in self._widest:
+            self._widest[index] = self.ctx.text.block_size(self.events[index].title, "small",
+                                                           width)[0]
+        return self._widest[index]
 
     def _draw_scrollbar(self, surface) -> None:
         if self.content_h <= self.view.height:
