@@ -122,7 +122,7 @@ class PhonesPlayScene(Scene):
         self.main_button.label = "Back to the title"
         self.focus.set_items([self.main_button], keep=False)
         if self.writer.finish() and not self.saved_note:
-            self.saved_note = f"Results saved: {self.writer.csv_path.name}"
+            self.saved_note = f"Results saved in {self.writer.csv_path.parent} (thaw results)"
         self.host.room.lock(True)
         self.invalidate_layout()
 
