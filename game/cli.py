@@ -18,6 +18,8 @@ COMMANDS = {
     "extract": ("extract", "list dates, events and quotes in documents as a pack skeleton"),
     "screenshots": ("screenshots", "render every screen to PNG files, headless"),
     "results": ("results", "summarise a classroom results file"),
+    "pack": ("pack", "your packs: new, install, export, list"),
+    "import": ("import_csv", "turn a spreadsheet (CSV) into a pack"),
 }
 
 
