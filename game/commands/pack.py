@@ -134,6 +134,9 @@ def _install(args, out: TextIO) -> int:
 
 def _install_pack(pack_file: Path, replace: bool, out: TextIO, given: str) -> int:
     pack = read_pack(pack_file)
+    if pack_file.resolve().is_relative_to(user_packs_dir().resolve()):
+        raise PackFileError(f"{given} is already in your pack folder, so it is installed; "
+                            "`thaw validate` checks it")
     installed = _refuse_clash(pack.pack_id, replace)
     if not _valid_beside_others(pack, out):
         print(f"Not installed: fix the errors above in {given}, then run "
@@ -217,13 +220,17 @@ def _list(args, out: TextIO) -> int:
         pack = checked.pack
         if pack is not None:
             print(f"  {pack.id:24} {where:7} {pack.title} -- {len(pack.events)} events, "
-                  f"{len(pack.questions)} questions, {len(pack.levels)} levels "
+                  f"{len(pack.questions)} questions, {_count(len(pack.levels), 'level')} "
                   f"({checked.display})", file=out)
         else:
             print(f"  {'(not loaded)':24} {where:7} {checked.display}: "
                   f"{len(checked.errors)} error(s); run `thaw validate {checked.display}`",
                   file=out)
     return 0
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' if number != 1 else ''}"
 
 
 def _check(pack_file: Path, out: TextIO) -> bool:

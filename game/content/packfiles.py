@@ -151,8 +151,8 @@ def extract_zip(archive_path: Path, folder: Path) -> None:
                                 f"{MAX_ZIP_FILES}")
         total = 0
         for info in infos:
-            mode = info.external_attr >> 16
-            if stat.S_ISLNK(mode) or (mode and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))):
+            kind = stat.S_IFMT(info.external_attr >> 16)  # 0 when the zip does not say
+            if kind and kind not in (stat.S_IFREG, stat.S_IFDIR):
                 raise PackFileError(f"{archive_path}: '{info.filename}' is a link or special "
                                     "file; a pack holds only plain files")
             if inside(folder, info.filename) is None:
