@@ -127,7 +127,7 @@ def _new_app(size):
 
 
 def _click_button(app, label: str) -> None:
-    from game.ui.input import click_events
+    from game.ui.core.input import click_events
     for button in getattr(app.scene, "buttons", []):
         if button.label == label:
             app.send(click_events(button.rect.center))
@@ -137,7 +137,7 @@ def _click_button(app, label: str) -> None:
 
 def _keys(app, *names: str) -> None:
     import pygame
-    from game.ui.input import key_event
+    from game.ui.core.input import key_event
     app.send([key_event(getattr(pygame, f"K_{name}")) for name in names])
 
 
@@ -146,7 +146,7 @@ def board_drag(size):
     Returns (app, input for frame i)."""
     import pygame
     from game.rules import ordering
-    from game.ui.input import drag_events
+    from game.ui.core.input import drag_events
     app = _new_app(size)
     _click_button(app, "Play")
     _keys(app, "1")                       # Chronology
@@ -254,7 +254,7 @@ def classroom_room(library, teams: int = 4):
 def classroom_scoreboard(size):
     """The classroom scoreboard after round 1 of a 4-team session. None if not built."""
     try:
-        from game.ui.classroom_board import ClassroomBoardScene
+        from game.ui.classroom.scoreboard import ClassroomBoardScene
     except ImportError:
         return None
     app = _new_app(size)
@@ -314,7 +314,7 @@ def _frame_figure(cache: bool):
 # --- memory --------------------------------------------------------------------------------------
 RSS_SCRIPT = """
 import resource, sys, tempfile
-from game.ui import shots
+from game.tools import tour as shots
 shots.Tour.shot = lambda self, name: self.app.draw()     # visit, draw, write nothing
 with tempfile.TemporaryDirectory() as out:
     shots.take_all(out, (1920, 1080), seed=7)

@@ -55,7 +55,7 @@ def test_frame_times_cover_each_busy_screen_at_both_sizes_with_p50_and_p99(quick
 
 def _classroom_board_exists() -> bool:
     import importlib.util
-    return importlib.util.find_spec("game.ui.classroom_board") is not None
+    return importlib.util.find_spec("game.ui.classroom.scoreboard") is not None
 
 
 def test_only_runs_the_figures_named():

@@ -3,13 +3,13 @@ a manual point and an undo, with the results file checked against what happened.
 
 import pygame
 import pytest
-
 from classroom_helpers import right_move, wrong_move
+
 from game.paths import results_dir
 from game.rules.prompts import Ask
 from game.store.results import list_results, read_results
 from game.ui.app import App
-from game.ui.input import click_events, key_event
+from game.ui.core.input import click_events, key_event
 
 
 def press(app, *names, mod=0):
@@ -125,7 +125,7 @@ def test_the_teacher_keys_pause_help_and_end_with_a_confirmation(app):
 
 
 def test_the_set_up_remembers_the_pack_and_level_chosen_last_time(app):
-    from game.ui.classroom_setup import ClassroomSetupScene
+    from game.ui.classroom.setup import ClassroomSetupScene
     scene = ClassroomSetupScene(app.ctx)
     scene.change_pack(1)
     scene.change_level(1)

@@ -4,14 +4,14 @@ from dataclasses import replace
 
 import pygame
 import pytest
+from ui_helpers import SIZES, make_app
 
 from game.rules import game as rules
 from game.rules.choices import choices_for
 from game.rules.prompts import Ask
 from game.rules.rng import rng_for
-from game.ui import play
-from game.ui.ask import AskScene
-from ui_helpers import SIZES, make_app
+from game.ui.play.ask import AskScene
+from game.ui.play.match import new_match
 
 
 def _longest(questions, field):
@@ -24,7 +24,7 @@ def test_the_longest_quote_and_question_fit_whole_with_every_choice(size, field)
     app = make_app(size)
     ctx = app.ctx
     question = _longest(ctx.library.questions(), field)
-    match = play.new_match(ctx, rules.MODE_WHOSE_VIEW, ())
+    match = new_match(ctx, rules.MODE_WHOSE_VIEW, ())
     content = match.game.content
     choices = choices_for(question, content, rng_for(1, "test"), 4)
     match.game = replace(match.game, prompt=Ask(0, question, choices))

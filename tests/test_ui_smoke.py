@@ -1,61 +1,80 @@
-"""Every screen draws a frame at the smallest and the largest supported window."""
+"""Every registered screen draws a frame at the smallest and the largest supported window."""
 
+import pygame
 import pytest
-
-from game.rules import game as rules
-from game.ui import play
-from game.ui.ask import AskScene
-from game.ui.board import BoardScene
-from game.ui.choose import CampaignScene
-from game.ui.explore import EventPanel
-from game.ui.registry import SCENES, make_scene
-from game.ui.results import ResultsScene
-from game.ui.sort import SortScene
+from classroom_helpers import wrong_move
 from ui_helpers import SIZES, make_app
 
+from game.classroom.session import OVER, ROUND_OVER, STEAL_OFFER, Classroom
+from game.classroom.setup import DEFAULT_TEAMS, ClassroomSetup
+from game.rules import game as rules
+from game.rules.content import Content
+from game.ui.core.registry import SCENES, make_scene
+from game.ui.play.match import new_match
 
-def _scenes(app):
-    ctx = app.ctx
-    yield "title", make_scene("title", ctx)
-    yield "settings", make_scene("settings", ctx)
-    yield "packs", make_scene("packs", ctx)
-    yield "explore", make_scene("explore", ctx)
-    yield "event", EventPanel(ctx, ctx.library.events()[0])
-    yield "choose", make_scene("choose", ctx)
-    yield "campaign", CampaignScene(ctx, ctx.library.pack_ids())
-    yield "notice", make_scene("notice", ctx, title="Note", message="A message " * 40)
-    yield "board", BoardScene(ctx, play.new_match(ctx, rules.MODE_CHRONOLOGY, ()))
-    yield "sort", SortScene(ctx, play.new_match(ctx, rules.MODE_SORT, ()))
-    yield "ask", AskScene(ctx, play.new_match(ctx, rules.MODE_WHOSE_VIEW, ()))
-    over = play.new_match(ctx, rules.MODE_WHOSE_VIEW, ())
+
+def _room(library, until=None):
+    """A 3-team classroom, played (every answer wrong) until its phase is `until`."""
+    room = Classroom(ClassroomSetup(teams=DEFAULT_TEAMS[:3], rounds=2, timer=0, seed=3),
+                     Content.from_library(library))
+    while until is not None and room.phase != until:
+        if room.phase == STEAL_OFFER:
+            room.decline_steal()
+        elif room.phase == ROUND_OVER and room.last_round:
+            room.end()
+        elif room.phase == ROUND_OVER:
+            room.next_round()
+        else:
+            room.answer(wrong_move(room.prompt))
+    return room
+
+
+def _finished(ctx):
+    over = new_match(ctx, rules.MODE_WHOSE_VIEW, ())
     while over.prompt is not None:
         over.move(over.prompt.live_choices[0].key)
-    yield "results", ResultsScene(ctx, over)
+    return over
+
+
+OPTIONS = {
+    "explore-event": lambda ctx: {"event": ctx.library.events()[0]},
+    "campaign": lambda ctx: {"pack_ids": ctx.library.pack_ids()},
+    "notice": lambda ctx: {"title": "Note", "message": "A message " * 40},
+    "board": lambda ctx: {"match": new_match(ctx, rules.MODE_CHRONOLOGY, ())},
+    "sort": lambda ctx: {"match": new_match(ctx, rules.MODE_SORT, ())},
+    "ask": lambda ctx: {"match": new_match(ctx, rules.MODE_WHOSE_VIEW, ())},
+    "results": lambda ctx: {"match": _finished(ctx)},
+    "classroom-play": lambda ctx: {"room": _room(ctx.library)},
+    "classroom-board": lambda ctx: {"room": _room(ctx.library, ROUND_OVER)},
+    "classroom-review": lambda ctx: {"room": _room(ctx.library, OVER)},
+}
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_every_scene_draws_a_frame_at_both_reference_sizes(size):
+@pytest.mark.parametrize("name", sorted(SCENES))
+def test_every_registered_scene_draws_a_frame_at_both_reference_sizes(name, size):
     app = make_app(size)
-    drawn = []
-    for name, scene in _scenes(app):
-        app.surface.fill((1, 2, 3))
-        scene.ensure_layout(app.surface.get_size())
-        scene.draw(app.surface)
-        # Something was painted over the marker colour in the middle band of the window.
-        w, h = app.surface.get_size()
-        colours = {tuple(app.surface.get_at((x, y)))[:3]
-                   for x in range(0, w, w // 16) for y in range(h // 8, h, h // 16)}
-        assert colours != {(1, 2, 3)}, f"{name} drew nothing"
-        drawn.append(name)
-    assert len(drawn) == 12
+    options = OPTIONS.get(name, lambda ctx: {})(app.ctx)
+    scene = make_scene(name, app.ctx, **options)
+    assert scene.name == name
+    app.surface.fill((1, 2, 3))
+    scene.ensure_layout(app.surface.get_size())
+    scene.draw(app.surface)
+    # Something was painted over the marker colour in the window below the header band.
+    w, h = app.surface.get_size()
+    band = app.surface.subsurface((0, h // 8, w, h - h // 8))
+    marked = pygame.mask.from_threshold(band, (1, 2, 3, 255), (1, 1, 1, 255)).count()
+    assert marked < band.get_width() * band.get_height(), f"{name} drew nothing"
 
 
-def test_the_registry_names_every_built_in_screen_and_a_classroom_slot():
-    assert {"title", "settings", "packs", "explore", "choose", "classroom"} <= set(SCENES)
+def test_the_registry_names_every_screen_of_the_game():
+    assert set(SCENES) == {
+        "title", "settings", "packs", "explore", "explore-event", "choose", "campaign",
+        "notice", "board", "sort", "ask", "results",
+        "classroom", "classroom-play", "classroom-board", "classroom-review"}
 
 
-def test_a_missing_scene_module_opens_as_a_notice_not_a_crash(monkeypatch):
+def test_a_scene_name_not_registered_is_refused_with_the_names_known():
     app = make_app()
-    monkeypatch.setitem(SCENES, "nowhere", "game.ui.no_such_module:Nothing")
-    scene = make_scene("nowhere", app.ctx)
-    assert scene.name == "notice"
+    with pytest.raises(KeyError, match="known: ask, board"):
+        make_scene("nowhere", app.ctx)

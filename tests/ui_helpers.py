@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui.app import App
-from game.ui.input import click_events, drag_events, key_event
+from game.ui.core.input import click_events, drag_events, key_event
 
 SIZES = [(1024, 640), (1920, 1080)]
 

@@ -48,8 +48,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     outdir = Path(args.outdir)
     outdir.mkdir(parents=True, exist_ok=True)
-    from game.ui.classroom_shots import classroom_shots
-    from game.ui.shots import take_all
+    from game.tools.classroom_tour import classroom_shots
+    from game.tools.tour import take_all
     written = []
     for size in sizes:
         # A fresh user folder per size, so every size shows the same states (a played

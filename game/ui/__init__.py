@@ -1,9 +1,17 @@
 """The game on screen: the only package that imports pygame.
 
-app.py owns the window and the loop; scene.py the scene stack; input.py turns raw pygame
-events into actions; text.py is the one cached text helper; theme.py the palette and
-spacing; widgets.py buttons, panels and scrollable text; registry.py names the scenes
-(another package adds one there, e.g. the classroom).
+Five wings, each importing only the ones below it (tests/test_layers.py checks):
+
+  core/       the engine: scene stack, input mapping, context, the registry of scenes by
+              name, the cached text helper, theme, sound. Imports no screen.
+  widgets/    reusable drawing: buttons, focus, scrolling, frame, hud, cards, source view.
+  play/       the solo game: match.py (the match service, no pygame), flow.py (which screen
+              next, by name) and its screens: board, sort, ask, results.
+  classroom/  the projector screens: setup, turn, scoreboard, review, and their drawing.
+  screens/    menus and the reading room: title, settings, packs, notice, choose, explore.
+
+app.py owns the window and the loop. A scene opens another through
+`core.registry.make_scene(name, ctx, **options)`, never by importing it.
 """
 
 import os

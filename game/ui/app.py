@@ -13,13 +13,17 @@ from typing import Optional, Sequence
 
 import pygame
 
-from game.ui import input as keys
-from game.ui.context import Context
-from game.ui.input import InputMapper
-from game.ui.scene import SceneStack
-from game.ui.sound import Sounds
-from game.ui.text import TextHelper
-from game.ui.theme import window_scale
+from game.rules.game import MODE_CAMPAIGN, MODES
+from game.ui.core import input as keys
+from game.ui.core.context import Context
+from game.ui.core.input import InputMapper
+from game.ui.core.registry import make_scene
+from game.ui.core.scene import SceneStack
+from game.ui.core.sound import Sounds
+from game.ui.core.text import TextHelper
+from game.ui.core.theme import window_scale
+from game.ui.play import flow
+from game.ui.play.match import default_pack_ids
 
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (320, 200)
@@ -96,7 +100,6 @@ class App:
         self.frames = 0
         self.running = True
         self._apply_scale()
-        from game.ui.registry import make_scene
         self.stack.push(make_scene(start, self.ctx))
         self.stack.apply()
         if mode:
@@ -104,18 +107,15 @@ class App:
 
     def _start_mode(self, mode: str) -> None:
         """`thaw play --mode X`: straight into that mode, the title underneath."""
-        from game.rules.game import MODE_CAMPAIGN, MODES
-        from game.ui import play
-        from game.ui.choose import CampaignScene
         if mode not in MODES:
-            from game.ui.notice import NoticeScene
-            self.ctx.push(NoticeScene(self.ctx, "Unknown mode",
-                                      f"There is no mode called {mode!r}. The modes are: "
-                                      + ", ".join(MODES) + "."))
+            self.ctx.push(make_scene("notice", self.ctx, title="Unknown mode",
+                                     message=f"There is no mode called {mode!r}. The modes "
+                                     "are: " + ", ".join(MODES) + "."))
         elif mode == MODE_CAMPAIGN:
-            self.ctx.push(CampaignScene(self.ctx, play.default_pack_ids(self.ctx)))
+            self.ctx.push(make_scene("campaign", self.ctx,
+                                     pack_ids=default_pack_ids(self.ctx)))
         else:
-            play.start(self.ctx, mode)
+            flow.start(self.ctx, mode)
         self.stack.apply()
 
     # --- the window --------------------------------------------------------------------

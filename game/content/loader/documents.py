@@ -1,0 +1,94 @@
+"""Source documents: where a pack's `file:` points, reading it once, and finding excerpts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional, Union
+
+import game
+from game.content.loader.schema import Reporter, suggest
+from game.content.model import Source
+from game.content.text import fold
+from game.content.yamlsafe import Position
+
+MAX_SOURCE_BYTES = 10 * 1024 * 1024
+
+
+@dataclass
+class Document:
+    """A source document read once per load, with its folded text for fast excerpt checks."""
+    text: str
+    folded: str
+
+
+#: Shared by the packs of one library: a path's Document, or why it could not be read.
+DocumentCache = dict[Path, Union[Document, str]]
+
+
+class Documents:
+    """Resolves and reads the documents of one pack, through a cache shared across packs."""
+
+    def __init__(self, report: Reporter, folder: Path, cache: DocumentCache):
+        self.report = report
+        self.folder = folder
+        self.cache = cache
+
+    def source_path(self, name: str, at: Position, what: str) -> Optional[Path]:
+        """The document `name` relative to the pack's folder, if it stays inside the pack's
+        folder or the project's seeds/ folder."""
+        given = Path(name)
+        if given.is_absolute() or given.drive:
+            self.report.error(at, f"{what}: file '{name}' must be a path relative to the pack file, "
+                                  "like '../seeds/001_a8f04e5286436081.txt' or 'my-document.txt'")
+            return None
+        try:
+            path = (self.folder / given).resolve()
+        except (OSError, RuntimeError):
+            self.report.error(at, f"{what}: file '{name}' cannot be resolved")
+            return None
+        roots = (self.folder, game.SEEDS_DIR.resolve())
+        if not any(path.is_relative_to(root) for root in roots):
+            self.report.error(at, f"{what}: file '{name}' is outside the pack's folder and the project's "
+                                  "seeds/ folder; put the document next to the pack (or in a folder below it)")
+            return None
+        return path
+
+    def read(self, path: Path, name: str, at: Position, what: str) -> Optional[Document]:
+        """The document at `path`, or None after saying why it cannot be used."""
+        cached = self.cache.get(path)
+        if isinstance(cached, Document):
+            return cached
+        if cached is not None:  # an earlier pack found this file unreadable: say why again
+            self.report.error(at, f"{what}: file '{name}' {cached}")
+            return None
+        reason = None
+        if not path.exists():
+            nearby = [p.name for p in path.parent.glob("*")] if path.parent.is_dir() else []
+            reason = f"does not exist (looked for {path}){suggest(path.name, nearby)}"
+        elif not path.is_file():
+            reason = "is not a file"
+        else:
+            try:
+                data = path.read_bytes() if path.stat().st_size <= MAX_SOURCE_BYTES else None
+                if data is None:
+                    reason = f"is larger than {MAX_SOURCE_BYTES // (1024 * 1024)} MB"
+                else:
+                    text = data.decode("utf-8-sig").replace("\r\n", "\n")
+                    document = Document(text, fold(text))
+                    self.cache[path] = document
+                    return document
+            except UnicodeDecodeError:
+                reason = "is not UTF-8 text; save it as UTF-8 in your editor"
+            except OSError as error:
+                reason = f"cannot be read: {error.strerror or error}"
+        self.cache[path] = reason
+        self.report.error(at, f"{what}: file '{name}' {reason}")
+        return None
+
+    def occurs(self, source: Source, excerpt: str) -> bool:
+        """Whether `excerpt` occurs in the source's document (folded: case, quotes, spaces)."""
+        needle = fold(excerpt)
+        document = self.cache.get(source.path)
+        folded = document.folded if isinstance(document, Document) else fold(source.text)
+        return bool(needle) and needle in folded

@@ -1,0 +1,1 @@
+"""Tools for developers, not needed to play: the screenshot tours (and, soon, the bench)."""

@@ -1,0 +1,119 @@
+"""The classroom's review after the last round: one missed item per page."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.classroom.draw import BIG, BODY, LABEL, QUOTE, SMALL
+from game.ui.core import input as keys
+from game.ui.core.scene import Scene
+from game.ui.widgets.frame import draw_footer, draw_header, frame
+from game.ui.widgets.shapes import draw_panel
+from game.ui.widgets.source_view import SourceView
+
+
+class ClassroomReviewScene(Scene):
+    """One missed item per page: what was asked, the right answer, why, and the source."""
+    name = "classroom-review"
+
+    def __init__(self, ctx, room) -> None:
+        super().__init__(ctx)
+        self.room = room
+        self.items = list(room.missed())
+        self.index = 0
+        self.source = None
+        self._pick()
+
+    def _pick(self) -> None:
+        item = self.current
+        self.source = SourceView(self._citation(item)) if item else None
+        self.invalidate_layout()
+
+    @property
+    def current(self):
+        return self.items[self.index] if self.items else None
+
+    def _citation(self, item):
+        content = self.room.content
+        question = content.question(item.item_id)
+        if question is not None:
+            return question.cite
+        event = content.event(item.item_id)
+        return event.cite if event is not None else None
+
+    def handle(self, action) -> None:
+        kind = action.kind
+        if kind == keys.BACK or (kind == keys.CONFIRM and self.index >= len(self.items) - 1):
+            self.ctx.home()
+            return
+        if kind in (keys.CONFIRM, keys.RIGHT, keys.NEXT, keys.PAGE_DOWN):
+            self.index = min(len(self.items) - 1, self.index + 1)
+            self._pick()
+        elif kind in (keys.LEFT, keys.PREV, keys.PAGE_UP):
+            self.index = max(0, self.index - 1)
+            self._pick()
+        elif kind == keys.POINTER_UP:
+            self.index = (self.index + 1) % max(1, len(self.items))
+            self._pick()
+        elif self.source is not None:
+            self.source.handle(action)
+
+    def layout(self, size) -> None:
+        text = self.ctx.text
+        self.fr = frame(size, text)
+        body = self.fr.body
+        gap = text.px(24)
+        left_w = (body.width - gap) * 11 // 20
+        self.left = pygame.Rect(body.x, body.y, left_w, body.height)
+        self.right = pygame.Rect(body.x + left_w + gap, body.y, body.width - left_w - gap,
+                                 body.height)
+        if self.source is not None:
+            pad = text.px(14)
+            self.source.layout(self.right.inflate(-2 * pad, -2 * pad), self.ctx)
+
+    def _parts(self) -> list:
+        item, content, palette = self.current, self.room.content, self.ctx.palette
+        teams = self.room.teams
+        who = f"Missed by {teams[item.player]}"
+        question = content.question(item.item_id)
+        if question is not None:
+            if question.is_whose_view:
+                view = content.perspective(question.answer)
+                asked = (f"\u201c{question.quote}\u201d", QUOTE[3], palette.ink)
+                answer = f"It is {view.name if view else question.answer}."
+            else:
+                asked = (question.prompt, ("serif", 27), palette.ink)
+                answer = f"The answer: {question.answer}."
+            return [asked, (answer, BIG, palette.good), (question.explain, BODY, palette.ink),
+                    (who, SMALL, palette.muted)]
+        event = content.event(item.item_id)
+        if event is None:
+            return [(item.item_id, BIG, palette.ink), (who, SMALL, palette.muted)]
+        return [(event.title, BIG, palette.ink), (event.date.label(), LABEL, palette.good),
+                (event.summary, BODY, palette.ink),
+                (f"{who}: it was out of place in a timeline hand.", SMALL, palette.muted)]
+
+    def draw(self, surface) -> None:
+        ctx, text, palette = self.ctx, self.ctx.text, self.ctx.palette
+        fr = self.fr
+        count = len(self.items)
+        right = f"{self.index + 1} of {count}" if count else ""
+        draw_header(surface, ctx, fr, "What the class missed", right)
+        if not count:
+            block = text.block("Nothing was missed \u2014 well done, everyone.", BIG,
+                               palette.good, fr.body.width)
+            surface.blit(block, fr.body.topleft)
+            draw_footer(surface, ctx, fr, "Enter or Esc: back to the title")
+            return
+        y = self.left.y
+        for content, style, colour in self._parts():
+            block = text.block(content, style, colour, self.left.width)
+            if y + text.line_height(style) > self.left.bottom:
+                break
+            surface.blit(block, (self.left.x, y),
+                         pygame.Rect(0, 0, block.get_width(), self.left.bottom - y))
+            y += block.get_height() + text.px(14)
+        draw_panel(surface, self.right, palette, radius=text.px(10), fill=palette.card)
+        self.source.draw(surface, ctx)
+        draw_footer(surface, ctx, fr, "Right/Enter: next   Left: back   Up/Down: scroll "
+                    "the source   Esc: title")

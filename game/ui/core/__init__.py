@@ -1,0 +1,1 @@
+"""The engine of the ui: scene stack, input, context, registry, text, theme, sound."""

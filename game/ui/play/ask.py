@@ -1,0 +1,207 @@
+"""Whose view? (and plain multiple choice): the quote large, four choices, then the verdict
+with its explanation and the source passage, the quote highlighted."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.core import input as keys
+from game.ui.core.scene import Scene
+from game.ui.play import flow
+from game.ui.widgets.button import Button, ChoiceButton
+from game.ui.widgets.focus import FocusRing
+from game.ui.widgets.frame import draw_footer, frame
+from game.ui.widgets.hud import draw_hud
+from game.ui.widgets.shapes import draw_panel
+from game.ui.widgets.source_view import SourceView
+
+QUOTE_STYLES = (("serif-italic", 34), ("serif-italic", 29), ("serif-italic", 25),
+                ("serif-italic", 22), ("serif-italic", 19), ("serif-italic", 16))
+PROMPT_STYLES = (("serif", 28), ("serif", 25), ("serif", 22), ("serif", 19), ("serif", 16))
+
+
+class AskScene(Scene):
+    name = "ask"
+
+    def __init__(self, ctx, match) -> None:
+        super().__init__(ctx)
+        self.match = match
+        self.prompt = match.prompt
+        self.verdict = None
+        self.position = (self.prompt.step + 1, match.game.dealt + len(match.game.plan))
+        self.choices = [ChoiceButton(c.label, lambda key=c.key: self.answer(key), str(i + 1),
+                                     c.detail)
+                        for i, c in enumerate(self.prompt.live_choices)]
+        self.keys = [c.key for c in self.prompt.live_choices]
+        self.focus = FocusRing(self.choices)
+        self.next_button = Button("Continue", self.advance, primary=True)
+        self.source = None
+
+    @property
+    def question(self):
+        return self.prompt.question
+
+    def answer(self, key: str) -> None:
+        if self.verdict is not None:
+            return
+        self.verdict = self.match.move(key)
+        for button, k in zip(self.choices, self.keys):
+            button.mark = ("right" if k == self.verdict.answer.key else
+                           "wrong" if k == key else "")
+        self.ctx.play_sound("right" if self.verdict.correct else "wrong")
+        self.source = SourceView(self.verdict.citation)
+        self.focus = FocusRing([self.next_button])
+        self.invalidate_layout()
+
+    def advance(self) -> None:
+        flow.advance(self.ctx, self.match)
+
+    def update(self, dt) -> None:
+        if self.verdict is None:
+            self.match.tick(dt)
+
+    # --- layout --------------------------------------------------------------------------
+    def _ask_text(self) -> tuple[str, tuple]:
+        if self.question.is_whose_view:
+            return f"\u201c{self.question.quote}\u201d", QUOTE_STYLES
+        return self.question.prompt, PROMPT_STYLES
+
+    def layout(self, size) -> None:
+        text = self.ctx.text
+        self.fr = frame(size, text)
+        body = self.fr.body
+        if self.verdict is None:
+            self._layout_ask(body)
+        else:
+            self._layout_verdict(body)
+
+    def _layout_ask(self, body) -> None:
+        text = self.ctx.text
+        gap = text.px(12)
+        self.lead = "Whose view is this?" if self.question.is_whose_view else "Question"
+        lead_h = text.line_height("subheading") + text.px(6)
+        two_cols = body.width > text.px(860) and len(self.choices) > 2
+        col_w = (body.width - gap) // 2 if two_cols else body.width
+        heights = [c.height_for(col_w, self.ctx) for c in self.choices]
+        if two_cols:
+            rows = [max(heights[i:i + 2]) for i in range(0, len(heights), 2)]
+        else:
+            rows = heights
+        choices_h = sum(rows) + gap * max(0, len(rows) - 1)
+        quote_room = max(text.line_height("small"), body.height - choices_h - lead_h - 3 * gap)
+        quote, styles = self._ask_text()
+        self.quote_style = styles[-1]
+        self.quote_w = body.width
+        for style in styles:
+            if text.block_size(quote, style, self.quote_w - 2 * gap)[1] <= quote_room - 2 * gap:
+                self.quote_style = style
+                break
+        quote_h = text.block_size(quote, self.quote_style, self.quote_w - 2 * gap)[1] + 2 * gap
+        self.quote_rect = pygame.Rect(body.x, body.y + lead_h, self.quote_w, min(quote_h, quote_room))
+        slack = body.height - (lead_h + self.quote_rect.height + 2 * gap + choices_h)
+        self.lead_y = body.y + max(0, slack // 3)
+        self.quote_rect.y += max(0, slack // 3)
+        y = self.quote_rect.bottom + 2 * gap
+        for i, button in enumerate(self.choices):
+            if two_cols:
+                row, col = divmod(i, 2)
+                top = y + sum(rows[:row]) + gap * row
+                button.rect = pygame.Rect(body.x + col * (col_w + gap), top, col_w, rows[row])
+            else:
+                top = y + sum(rows[:i]) + gap * i
+                button.rect = pygame.Rect(body.x, top, col_w, rows[i])
+
+    def _layout_verdict(self, body) -> None:
+        text = self.ctx.text
+        gap = text.px(16)
+        wide = body.width > text.px(760)
+        button_h = text.px(52)
+        self.next_button.rect = pygame.Rect(body.right - min(body.width, text.px(220)),
+                                            body.bottom - button_h, min(body.width, text.px(220)),
+                                            button_h)
+        usable = body.height - button_h - gap
+        if wide:
+            left_w = (body.width - gap) * 9 // 20
+            self.left = pygame.Rect(body.x, body.y, left_w, usable)
+            self.source_rect = pygame.Rect(body.x + left_w + gap, body.y,
+                                           body.width - left_w - gap, usable)
+        else:
+            self.left = pygame.Rect(body.x, body.y, body.width, usable * 11 // 20)
+            self.source_rect = pygame.Rect(body.x, self.left.bottom + gap, body.width,
+                                           max(1, usable - self.left.height - gap))
+        pad = text.px(12)
+        self.source.layout(self.source_rect.inflate(-2 * pad, -2 * pad), self.ctx)
+        self.left_parts = self._verdict_parts(self.left.width)
+        self.left_h = sum(h for *_, h in self.left_parts)
+
+    def _verdict_parts(self, width) -> list:
+        """(text, style, colour, height) blocks of the verdict column, top to bottom."""
+        text, palette, verdict = self.ctx.text, self.ctx.palette, self.verdict
+        right = verdict.correct
+        parts = [("Right." if right else "Not quite.", "title",
+                  palette.good if right else palette.bad)]
+        if self.question.is_whose_view:
+            parts.append((f"It is {verdict.answer.label}." if right else
+                          f"You said {verdict.chosen.label}; it is {verdict.answer.label}.",
+                          "subheading", palette.ink))
+            parts.append((f"\u201c{self.question.quote}\u201d", ("serif-italic", 19), palette.muted))
+        else:
+            parts.append((self.question.prompt, ("serif", 18), palette.muted))
+            parts.append(("The answer: " + verdict.answer.label, "subheading", palette.ink))
+            if not right:
+                parts.append(("You chose: " + verdict.chosen.label, "small", palette.bad))
+        parts.append((verdict.explain, "body", palette.ink))
+        out = []
+        for content, style, colour in parts:
+            h = text.block_size(content, style, width)[1] + text.px(10)
+            out.append((content, style, colour, h))
+        return out
+
+    # --- input ---------------------------------------------------------------------------
+    def handle(self, action) -> None:
+        kind = action.kind
+        if kind == keys.BACK:
+            self.ctx.pop()    # leave the game: back to where it was started
+            return
+        if self.verdict is None:
+            if kind == keys.PICK and action.n <= len(self.choices):
+                self.focus.index = action.n - 1
+                self.choices[action.n - 1].press()
+                return
+            self.focus.handle(action)
+            return
+        if self.source.handle(action, keyboard=kind in (keys.UP, keys.DOWN, keys.PAGE_UP,
+                                                        keys.PAGE_DOWN, keys.HOME, keys.END)):
+            return
+        self.focus.handle(action)
+
+    # --- drawing ---------------------------------------------------------------------------
+    def draw(self, surface) -> None:
+        ctx, text, palette = self.ctx, self.ctx.text, self.ctx.palette
+        draw_hud(surface, ctx, self.fr, self.match,
+                 f"question {self.position[0]} of {self.position[1]}")
+        if self.verdict is None:
+            surface.blit(text.render(self.lead, "subheading", palette.accent),
+                         (self.fr.body.x, self.lead_y))
+            draw_panel(surface, self.quote_rect, palette, radius=text.px(10), fill=palette.card)
+            quote, _ = self._ask_text()
+            gap = text.px(12)
+            block = text.block(quote, self.quote_style, palette.ink, self.quote_w - 2 * gap)
+            surface.blit(block, (self.quote_rect.x + gap, self.quote_rect.y + gap),
+                         pygame.Rect(0, 0, block.get_width(), max(0, self.quote_rect.height - 2 * gap)))
+            self.focus.draw(surface, ctx)
+            draw_footer(surface, ctx, self.fr, "1-4 or click: answer   Tab/arrows + Enter: answer   Esc: leave")
+            return
+        y = self.left.y
+        for content, style, colour, h in self.left_parts:
+            if y + text.line_height(style) > self.left.bottom:
+                break
+            block = text.block(content, style, colour, self.left.width)
+            surface.blit(block, (self.left.x, y),
+                         pygame.Rect(0, 0, block.get_width(), self.left.bottom - y))
+            y += h
+        draw_panel(surface, self.source_rect, palette, radius=text.px(10), fill=palette.card)
+        self.source.draw(surface, ctx)
+        self.focus.draw(surface, ctx)
+        draw_footer(surface, ctx, self.fr,
+                    "Enter: continue   Up/Down or wheel: scroll the source   Esc: leave")

@@ -1,0 +1,299 @@
+"""Chronology: the timeline board. Place each drawn card in a gap of the line.
+
+Mouse: drag the card to a gap (the gap under the pointer lights up) and let go.
+Keys: Left/Right choose the gap (the card hovers below it), Enter drops it.
+A wrong card slides to its true place (jumps there when reduce motion is on); the
+dates of placed cards are shown, and lives and score are always in the header.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.content.timeline import ERA_START
+from game.ui.core import input as keys
+from game.ui.core.scene import Scene
+from game.ui.play import flow
+from game.ui.widgets.button import Button
+from game.ui.widgets.event_card import card_height, draw_event_card
+from game.ui.widgets.frame import draw_footer, frame
+from game.ui.widgets.hud import draw_hud
+from game.ui.widgets.timeline_axis import YEARS, year_fraction
+
+SLIDE_SECONDS = 0.7
+RIGHT_PAUSE = 0.9
+
+
+class BoardScene(Scene):
+    name = "board"
+
+    def __init__(self, ctx, match) -> None:
+        super().__init__(ctx)
+        self.match = match
+        self.prompt = match.prompt
+        self.line = list(self.prompt.line)
+        self.card = self.prompt.card
+        self.gap_cursor = len(self.line) // 2 + (len(self.line) % 2)
+        self.drag = None            # (grab offset, pointer pos, moved?)
+        self.hover_gap = None
+        self.verdict = None
+        self.anim = 0.0             # 0..1 of the slide to the true place
+        self.pause = 0.0
+        self.scroll = 0             # the line scrolls sideways when it is long
+        self.next_button = Button("Continue", self.advance, primary=True)
+
+    def advance(self) -> None:
+        flow.advance(self.ctx, self.match)
+
+    def drop(self, gap: int) -> None:
+        if self.verdict is not None:
+            return
+        self.verdict = self.match.move(gap)
+        self.line = list(self.verdict.line)
+        self.ctx.play_sound("right" if self.verdict.correct else "wrong")
+        self.anim = 1.0 if (self.verdict.correct or self.ctx.reduce_motion) else 0.0
+        self.pause = RIGHT_PAUSE if self.verdict.correct else 0.0
+        self.invalidate_layout()
+
+    def update(self, dt) -> None:
+        if self.verdict is None:
+            self.match.tick(dt)
+            return
+        if self.anim < 1.0:
+            self.anim = min(1.0, self.anim + dt / SLIDE_SECONDS)
+        elif self.pause > 0:
+            self.pause -= dt
+            if self.pause <= 0:
+                self.advance()    # a right card: on to the next one by itself
+
+    def busy(self) -> bool:
+        return self.verdict is not None and (self.anim < 1.0 or self.pause > 0)
+
+    # --- geometry ------------------------------------------------------------------------
+    def layout(self, size) -> None:
+        text = self.ctx.text
+        self.fr = frame(size, text)
+        body = self.fr.body
+        self.gap = text.px(22)
+        n = len(self.line)
+        self.axis_y = body.y + text.line_height("small") + text.px(8)
+        self.card_w = max(40, min(text.px(250), (body.width - self.gap * (n + 1)) // max(1, n)))
+        self.card_w = max(self.card_w, min(text.px(150), body.width // 3))
+        shown = self.line + ([self.card] if self.verdict is None else [])
+        self.card_h = max(card_height(self.ctx, e, self.card_w, True) for e in shown)
+        self.row_y = self.axis_y + max(text.px(60), body.height // 5)
+        self.row_w = n * self.card_w + (n + 1) * self.gap
+        self.row_x0 = body.x + max(0, (body.width - self.row_w) // 2)
+        self.hand_y = self.row_y + self.card_h + text.px(56)
+        self.hand_h = card_height(self.ctx, self.card, self.card_w, self.verdict is not None)
+        bh = text.px(52)
+        bw = min(body.width, text.px(220))
+        self.next_button.rect = pygame.Rect(body.right - bw, body.bottom - bh, bw, bh)
+        self.focus_gap(self.gap_cursor if self.verdict is None else self.verdict.placed_at)
+
+    def message_y(self) -> int:
+        """Below where a wrong card starts its slide, so the two never overlap."""
+        return min(self.hand_y + self.card_h + self.ctx.text.px(12),
+                   self.fr.body.bottom - self.ctx.text.line_height("subheading") * 2)
+
+    def slot_x(self, index: int) -> int:
+        return self.row_x0 - self.scroll + self.gap + index * (self.card_w + self.gap)
+
+    def gap_x(self, gap: int) -> int:
+        """Screen x of the middle of gap `gap` (0 = before the first card)."""
+        return self.row_x0 - self.scroll + self.gap // 2 + gap * (self.card_w + self.gap)
+
+    def focus_gap(self, gap: int) -> None:
+        """Scroll the line so gap `gap` is in view."""
+        body = self.fr.body
+        if self.row_w <= body.width:
+            self.scroll = 0
+            return
+        x = self.gap_x(gap) + self.scroll - self.row_x0
+        margin = self.card_w
+        if x - self.scroll < margin:
+            self.scroll = max(0, x - margin)
+        elif x - self.scroll > body.width - margin:
+            self.scroll = min(self.row_w - body.width, x - body.width + margin)
+
+    def gap_at(self, x: int) -> int:
+        best = min(range(len(self.line) + 1), key=lambda g: abs(self.gap_x(g) - x))
+        return best
+
+    def hand_rect(self) -> pygame.Rect:
+        if self.drag and self.drag[2]:
+            (gx, gy), pos, _ = self.drag
+            return pygame.Rect(pos[0] - gx, pos[1] - gy, self.card_w, self.hand_h)
+        x = self.gap_x(self.gap_cursor) - self.card_w // 2
+        body = self.fr.body
+        x = max(body.x, min(body.right - self.card_w, x))
+        return pygame.Rect(x, self.hand_y, self.card_w, self.hand_h)
+
+    def axis_x(self, date) -> int:
+        body = self.fr.body
+        return body.x + round(year_fraction(date) / YEARS * body.width)
+
+    # --- input ---------------------------------------------------------------------------
+    def handle(self, action) -> None:
+        kind = action.kind
+        if kind == keys.BACK:
+            self.ctx.pop()
+            return
+        if self.verdict is not None:
+            if kind == keys.CONFIRM or (kind == keys.POINTER_UP and
+                                        self.next_button.rect.collidepoint(action.pos)):
+                self.advance()
+            elif kind == keys.WHEEL:
+                self._wheel(action)
+            return
+        if kind in (keys.LEFT, keys.RIGHT, keys.NEXT, keys.PREV):
+            step = -1 if kind in (keys.LEFT, keys.PREV) else 1
+            self.gap_cursor = max(0, min(len(self.line), self.gap_cursor + step))
+            self.focus_gap(self.gap_cursor)
+        elif kind in (keys.HOME, keys.END):
+            self.gap_cursor = 0 if kind == keys.HOME else len(self.line)
+            self.focus_gap(self.gap_cursor)
+        elif kind == keys.PICK and action.n <= len(self.line) + 1:
+            self.gap_cursor = action.n - 1
+            self.focus_gap(self.gap_cursor)
+        elif kind == keys.CONFIRM:
+            self.drop(self.gap_cursor)
+        elif kind == keys.WHEEL:
+            self._wheel(action)
+        elif kind == keys.POINTER_DOWN:
+            hand = self.hand_rect()
+            if hand.collidepoint(action.pos):
+                self.drag = ((action.pos[0] - hand.x, action.pos[1] - hand.y), action.pos, False)
+        elif kind == keys.POINTER_MOVE:
+            if self.drag and action.held:
+                grab, start, moved = self.drag
+                moved = moved or abs(action.pos[0] - start[0]) + abs(action.pos[1] - start[1]) > 6
+                self.drag = (grab, action.pos, moved)
+                if moved:
+                    self.hover_gap = self.gap_at(action.pos[0])
+                    self.gap_cursor = self.hover_gap
+                    self._edge_scroll(action.pos[0])
+        elif kind == keys.POINTER_UP:
+            drag, self.drag = self.drag, None
+            gap, self.hover_gap = self.hover_gap, None
+            if drag and drag[2] and gap is not None and action.pos[1] < self.hand_y + self.hand_h:
+                self.drop(gap)
+
+    def _wheel(self, action) -> None:
+        if self.row_w > self.fr.body.width:
+            step = self.card_w // 2
+            self.scroll = max(0, min(self.row_w - self.fr.body.width,
+                                     self.scroll - (action.dy or action.dx) * step))
+
+    def _edge_scroll(self, x: int) -> None:
+        body = self.fr.body
+        if self.row_w <= body.width:
+            return
+        if x < body.x + self.card_w // 2:
+            self.scroll = max(0, self.scroll - self.card_w // 3)
+        elif x > body.right - self.card_w // 2:
+            self.scroll = min(self.row_w - body.width, self.scroll + self.card_w // 3)
+
+    # --- drawing ---------------------------------------------------------------------------
+    def draw(self, surface) -> None:
+        ctx, text, palette = self.ctx, self.ctx.text, self.ctx.palette
+        draw_hud(surface, ctx, self.fr, self.match, f"{len(self.match.game.plan) + (self.verdict is None)} cards left")
+        body = self.fr.body
+        self._draw_axis(surface)
+        clip = surface.get_clip()
+        surface.set_clip(pygame.Rect(body.x - text.px(8), body.y, body.width + text.px(16),
+                                     body.height).clip(clip))
+        moving = None
+        if self.verdict is not None and not self.verdict.correct and self.anim < 1.0:
+            moving = self.verdict.placed_at
+        for i, event in enumerate(self.line):
+            rect = pygame.Rect(self.slot_x(i), self.row_y, self.card_w, self.card_h)
+            ax = self.axis_x(event.date.first_day)
+            if i != moving:
+                pygame.draw.line(surface, palette.gold, (ax, self.axis_y), (rect.centerx, rect.y),
+                                 max(1, text.px(2)))
+                pygame.draw.circle(surface, palette.accent, (ax, self.axis_y), max(3, text.px(4)))
+            state = ""
+            if self.verdict is not None and event.id == self.card.id:
+                state = "right" if self.verdict.correct else "wrong"
+            if i == moving:
+                continue
+            draw_event_card(surface, ctx, rect, event, show_date=True, state=state)
+        if self.verdict is None:
+            self._draw_drop_target(surface)
+            dragging = bool(self.drag and self.drag[2])
+            draw_event_card(surface, ctx, self.hand_rect(), self.card, show_date=False,
+                      focused=not dragging, lifted=dragging)
+        else:
+            self._draw_verdict(surface, moving)
+        surface.set_clip(clip)
+        if self.verdict is not None and not self.verdict.correct:
+            self.next_button.draw(surface, ctx, focused=True)
+        hints = ("Left/Right: choose a gap   Enter: place   or drag the card to a gap   Esc: leave"
+                 if self.verdict is None else "Enter: continue   Esc: leave")
+        draw_footer(surface, ctx, self.fr, hints)
+
+    def _draw_axis(self, surface) -> None:
+        text, palette, body = self.ctx.text, self.ctx.palette, self.fr.body
+        y = self.axis_y
+        pygame.draw.line(surface, palette.ink, (body.x, y), (body.right, y), max(1, text.px(2)))
+        label_w = text.width("1953", "small")
+        every = 1 if body.width / YEARS > label_w * 1.4 else 2
+        for i in range(YEARS + 1):
+            x = body.x + body.width * i // YEARS
+            pygame.draw.line(surface, palette.ink, (x, y - text.px(5)), (x, y + text.px(5)),
+                             max(1, text.px(2)))
+            if i < YEARS and i % every == 0:
+                label = text.render(str(ERA_START + i), "small", palette.muted)
+                surface.blit(label, (x + (body.width // YEARS - label.get_width()) // 2,
+                                     y - text.px(6) - label.get_height()))
+
+    def _draw_drop_target(self, surface) -> None:
+        text, palette = self.ctx.text, self.ctx.palette
+        gap = self.hover_gap if self.hover_gap is not None else self.gap_cursor
+        x = self.gap_x(gap)
+        w = max(4, text.px(8))
+        bar = pygame.Rect(x - w // 2, self.row_y - text.px(10), w, self.card_h + text.px(20))
+        pygame.draw.rect(surface, palette.gold, bar, border_radius=w // 2)
+        label = "drop here" if self.drag else "place here"
+        image = text.render(label, "small", palette.gold)
+        lx = max(self.fr.body.x, min(self.fr.body.right - image.get_width(), x - image.get_width() // 2))
+        surface.blit(image, (lx, bar.bottom + text.px(2)))
+        if not self.drag:   # an arrow from the hand card up to the gap
+            hand = self.hand_rect()
+            pygame.draw.line(surface, palette.gold, (x, bar.bottom + text.px(4) + image.get_height()),
+                             (hand.centerx, hand.y - text.px(4)), max(2, text.px(2)))
+
+    def _draw_verdict(self, surface, moving) -> None:
+        text, palette, body = self.ctx.text, self.ctx.palette, self.fr.body
+        verdict = self.verdict
+        if moving is not None:
+            # Slide from where it was dropped (below the gap chosen) to its true place.
+            start = pygame.Rect(self.gap_x(verdict.gap) - self.card_w // 2, self.hand_y,
+                                self.card_w, self.card_h)
+            end = pygame.Rect(self.slot_x(moving), self.row_y, self.card_w, self.card_h)
+            t = self.anim * self.anim * (3 - 2 * self.anim)
+            rect = pygame.Rect(round(start.x + (end.x - start.x) * t),
+                               round(start.y + (end.y - start.y) * t), self.card_w, self.card_h)
+            draw_event_card(surface, self.ctx, rect, self.card, show_date=True, state="wrong", lifted=True)
+        card = self.card
+        if verdict.correct:
+            message = f"Right: {card.title}, {card.date.label()}."
+            colour = palette.good
+        else:
+            neighbours = verdict.line
+            i = verdict.placed_at
+            where = (f"after {neighbours[i - 1].title}" if i > 0 else
+                     f"before {neighbours[i + 1].title}")
+            message = f"Not there: {card.title} was {card.date.label()}, {where}."
+            colour = palette.bad
+            if verdict.lives <= 0:
+                message += " No lives left."
+        width = body.width - (self.next_button.rect.width + text.px(20) if not verdict.correct else 0)
+        top = self.message_y()
+        block = text.block(message, "subheading", colour, width)
+        surface.blit(block, (body.x, top))
+        summary = text.block(card.summary, "body", palette.ink, width)
+        room = body.bottom - (top + block.get_height() + text.px(8))
+        if summary.get_height() <= room:   # the whole summary, or none of it
+            surface.blit(summary, (body.x, top + block.get_height() + text.px(8)))

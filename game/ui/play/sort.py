@@ -1,0 +1,211 @@
+"""Sort the hand: put the dealt events in order, earliest first, by dragging or with keys.
+
+Keys: Left/Right choose a card; Enter picks it up, Left/Right carry it, Enter puts it
+down; Tab reaches Submit (or press S). After submitting, cards out of place are marked and
+the true order is shown with dates.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.core import input as keys
+from game.ui.core.scene import Scene
+from game.ui.play import flow
+from game.ui.widgets.button import Button
+from game.ui.widgets.event_card import card_height, draw_event_card
+from game.ui.widgets.frame import draw_footer, frame
+from game.ui.widgets.hud import draw_hud
+
+DRAG_THRESHOLD = 6
+
+
+class SortScene(Scene):
+    name = "sort"
+
+    def __init__(self, ctx, match) -> None:
+        super().__init__(ctx)
+        self.match = match
+        self.prompt = match.prompt
+        self.position = (self.prompt.step + 1, match.game.dealt + len(match.game.plan))
+        self.order = list(self.prompt.cards)
+        self.cursor = 0
+        self.held = False              # keyboard: the focused card is picked up
+        self.zone = "cards"            # or "button"
+        self.drag = None               # (index, grab offset, pointer pos, moved?)
+        self.drop_at = None
+        self.verdict = None
+        self.submit_button = Button("Submit order", self.submit, primary=True)
+        self.next_button = Button("Continue", lambda: flow.advance(self.ctx, self.match),
+                                  primary=True)
+
+    @property
+    def button(self):
+        return self.next_button if self.verdict else self.submit_button
+
+    def submit(self) -> None:
+        if self.verdict is not None:
+            return
+        self.verdict = self.match.move([e.id for e in self.order])
+        self.ctx.play_sound("right" if self.verdict.correct else "wrong")
+        self.zone = "button"
+        self.held = False
+        self.invalidate_layout()
+
+    def update(self, dt) -> None:
+        if self.verdict is None:
+            self.match.tick(dt)
+
+    # --- geometry ------------------------------------------------------------------------
+    def layout(self, size) -> None:
+        text = self.ctx.text
+        self.fr = frame(size, text)
+        body = self.fr.body
+        n = len(self.order)
+        gap = text.px(12)
+        self.gap = gap
+        self.lead_h = text.line_height("subheading") + text.px(10)
+        self.card_w = max(20, min(text.px(240), (body.width - gap * (n - 1)) // n))
+        row_w = n * self.card_w + (n - 1) * gap
+        self.row_x = body.x + (body.width - row_w) // 2
+        show = self.verdict is not None
+        notes = "out of place" if show else ""
+        self.card_h = max(card_height(self.ctx, e, self.card_w, show, notes) for e in self.order)
+        self.row_y = body.y + self.lead_h
+        button_h = text.px(52)
+        self.truth_y = self.row_y + self.card_h + text.px(18) + text.line_height("subheading")
+        if show:
+            self.truth_h = max(card_height(self.ctx, e, self.card_w, True)
+                               for e in self.verdict.true_order)
+            bottom = self.truth_y + self.truth_h + gap
+        else:
+            bottom = self.row_y + self.card_h + 2 * gap
+        bw = min(body.width, text.px(240))
+        self.button.rect = pygame.Rect(body.x + (body.width - bw) // 2,
+                                       min(bottom, body.bottom - button_h), bw, button_h)
+
+    def slot(self, index: int, y: int = None) -> pygame.Rect:
+        return pygame.Rect(self.row_x + index * (self.card_w + self.gap),
+                           self.row_y if y is None else y, self.card_w, self.card_h)
+
+    def index_at(self, pos):
+        for i in range(len(self.order)):
+            if self.slot(i).collidepoint(pos):
+                return i
+        return None
+
+    def insertion(self, x: int) -> int:
+        """Where a carried card would go, from the pointer's x."""
+        centre = x - self.row_x + self.gap // 2
+        return max(0, min(len(self.order) - 1, centre // (self.card_w + self.gap)))
+
+    def move_card(self, src: int, dst: int) -> None:
+        dst = max(0, min(len(self.order) - 1, dst))
+        card = self.order.pop(src)
+        self.order.insert(dst, card)
+        self.cursor = dst
+        self.ctx.play_sound("place")
+
+    # --- input ---------------------------------------------------------------------------
+    def handle(self, action) -> None:
+        kind = action.kind
+        if kind == keys.BACK:
+            if self.held:
+                self.held = False
+            else:
+                self.ctx.pop()
+            return
+        if self.verdict is not None:
+            if kind == keys.CONFIRM or (kind == keys.POINTER_UP and self.button.rect.collidepoint(action.pos)):
+                self.button.press()
+            return
+        if kind in (keys.NEXT, keys.PREV, keys.UP, keys.DOWN) and not self.held:
+            self.zone = "button" if self.zone == "cards" else "cards"
+        elif kind == keys.KEY and action.name == "s":
+            self.submit()
+        elif kind in (keys.LEFT, keys.RIGHT):
+            self.zone = "cards"
+            step = -1 if kind == keys.LEFT else 1
+            if self.held:
+                self.move_card(self.cursor, self.cursor + step)
+            else:
+                self.cursor = max(0, min(len(self.order) - 1, self.cursor + step))
+        elif kind == keys.PICK and action.n <= len(self.order):
+            self.zone, self.cursor = "cards", action.n - 1
+        elif kind == keys.CONFIRM:
+            if self.zone == "button":
+                self.submit()
+            else:
+                self.held = not self.held
+        elif kind == keys.POINTER_DOWN:
+            hit = self.index_at(action.pos)
+            if hit is not None:
+                grab = (action.pos[0] - self.slot(hit).x, action.pos[1] - self.slot(hit).y)
+                self.drag = (hit, grab, action.pos, False)
+                self.cursor, self.zone, self.held = hit, "cards", False
+        elif kind == keys.POINTER_MOVE:
+            if self.drag and action.held:
+                index, grab, _, moved = self.drag
+                start = self.slot(index).move(grab)
+                moved = moved or abs(action.pos[0] - start[0]) + abs(action.pos[1] - start[1]) > DRAG_THRESHOLD
+                self.drag = (index, grab, action.pos, moved)
+                self.drop_at = self.insertion(action.pos[0]) if moved else None
+            elif self.button.rect.collidepoint(action.pos):
+                self.zone = "button"
+        elif kind == keys.POINTER_UP:
+            drag, self.drag = self.drag, None
+            drop, self.drop_at = self.drop_at, None
+            if drag and drag[3] and drop is not None:
+                self.move_card(drag[0], drop)
+            elif not drag and self.button.rect.collidepoint(action.pos):
+                self.submit()
+
+    # --- drawing ---------------------------------------------------------------------------
+    def draw(self, surface) -> None:
+        ctx, text, palette = self.ctx, self.ctx.text, self.ctx.palette
+        draw_hud(surface, ctx, self.fr, self.match, f"hand {self.position[0]} of {self.position[1]}")
+        body = self.fr.body
+        if self.verdict is None:
+            lead = "Put these events in order, earliest on the left."
+        elif self.verdict.correct:
+            lead = "All in the right order."
+        else:
+            lead = (f"{len(self.verdict.misplaced)} out of place \u2014 "
+                    f"{round(self.verdict.credit * 100)}% of the pairs in the right order.")
+        colour = palette.accent if self.verdict is None else (palette.good if self.verdict.correct else palette.bad)
+        surface.blit(text.render(text.fit(lead, "subheading", body.width), "subheading", colour),
+                     (body.x, body.y))
+        carried = self.drag[0] if self.drag and self.drag[3] else None
+        shown = list(self.order) if self.verdict is None else list(self.verdict.order)
+        for i, event in enumerate(shown):
+            if i == carried:
+                continue
+            state = note = ""
+            if self.verdict is not None:
+                wrong = event.id in self.verdict.misplaced
+                state, note = ("wrong", "out of place") if wrong else ("right", "")
+            rect = self.slot(i)
+            if self.held and i == self.cursor:
+                rect = rect.move(0, -text.px(12))
+            draw_event_card(surface, ctx, rect, event, show_date=self.verdict is not None,
+                      focused=(self.zone == "cards" and i == self.cursor and self.verdict is None),
+                      state=state, note=note, lifted=self.held and i == self.cursor)
+        if carried is not None and self.drop_at is not None:
+            marker = self.slot(self.drop_at).inflate(text.px(6), text.px(6))
+            pygame.draw.rect(surface, palette.gold, marker, width=max(3, text.px(4)),
+                             border_radius=text.px(10))
+            _, grab, pos, _ = self.drag
+            rect = pygame.Rect(pos[0] - grab[0], pos[1] - grab[1], self.card_w, self.card_h)
+            draw_event_card(surface, ctx, rect, self.order[carried], show_date=False, lifted=True)
+        if self.verdict is not None:
+            label_y = self.truth_y - text.line_height("subheading") - text.px(4)
+            surface.blit(text.render("The true order", "subheading", palette.ink), (body.x, label_y))
+            for i, event in enumerate(self.verdict.true_order):
+                rect = pygame.Rect(self.slot(i).x, self.truth_y, self.card_w, self.truth_h)
+                draw_event_card(surface, ctx, rect, event, show_date=True)
+        focused = self.zone == "button" or self.verdict is not None
+        self.button.draw(surface, ctx, focused=focused)
+        hints = ("Left/Right: choose   Enter: pick up / put down   drag with the mouse   "
+                 "Tab then Enter, or S: submit   Esc: leave") if self.verdict is None else \
+            "Enter: continue   Esc: leave"
+        draw_footer(surface, ctx, self.fr, hints)

@@ -1,0 +1,1 @@
+"""Menus and the reading room: title, settings, packs, notice, choose, explore."""

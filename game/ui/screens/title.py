@@ -1,0 +1,127 @@
+"""The title screen: the name and the era, and the way into every part of the game."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.core import input as keys
+from game.ui.core.registry import make_scene
+from game.ui.core.scene import Scene
+from game.ui.core.theme import spacing
+from game.ui.play import flow
+from game.ui.play.match import can_continue, continue_label
+from game.ui.widgets.button import Button
+from game.ui.widgets.focus import FocusRing
+
+FIRST_YEAR, LAST_YEAR = 1953, 1964
+TAGLINE = ("Put the events of the Khrushchev years in order, sort a hand of them, and tell "
+           "whose view a quotation gives \u2014 with the source passage for every answer.")
+
+
+class TitleScene(Scene):
+    name = "title"
+
+    def __init__(self, ctx) -> None:
+        super().__init__(ctx)
+        self.can_continue = can_continue(ctx)
+        self.buttons = [
+            Button("Continue", lambda: flow.continue_game(self.ctx), primary=True,
+                   enabled=self.can_continue, hint=continue_label(ctx)),
+            Button("Play", lambda: self.ctx.push(make_scene("choose", self.ctx)),
+                   primary=not self.can_continue, hint="choose a mode and packs"),
+            Button("Classroom", lambda: self.ctx.push(make_scene("classroom", self.ctx)),
+                   hint="teams, turns and a scoreboard"),
+            Button("Explore", lambda: self.ctx.push(make_scene("explore", self.ctx)),
+                   hint="the timeline and its sources"),
+            Button("Packs", lambda: self.ctx.push(make_scene("packs", self.ctx)),
+                   hint="what is loaded; reload"),
+            Button("Settings", lambda: self.ctx.push(make_scene("settings", self.ctx))),
+            Button("Quit", self.ctx.quit),
+        ]
+        self.focus = FocusRing(self.buttons)
+        if not self.can_continue:
+            self.focus.index = 1
+
+    def resume(self, result=None) -> None:
+        self.invalidate_layout()
+
+    def layout(self, size) -> None:
+        w, h = size
+        text = self.ctx.text
+        margin = max(8, min(spacing(text.scale, 6), w // 14))
+        gap = spacing(text.scale, 1.25)
+        self.axis_y = h - max(text.px(70), h // 9)
+        button_h = max(text.line_height("button") + text.line_height("small") + text.px(10),
+                       text.px(56))
+        column_w = min(text.px(400), max(120, w // 3))
+        total = len(self.buttons) * button_h + (len(self.buttons) - 1) * gap
+        room = self.axis_y - text.px(20) - 2 * gap
+        if total > room:  # a small window: squeeze the buttons, never overlap them
+            button_h = max(text.line_height("button") + 4,
+                           (room - (len(self.buttons) - 1) * gap) // len(self.buttons))
+            total = len(self.buttons) * button_h + (len(self.buttons) - 1) * gap
+        top = max(gap, (self.axis_y - total) // 2)
+        x = w - margin - column_w
+        for index, button in enumerate(self.buttons):
+            button.rect = pygame.Rect(x, top + index * (button_h + gap), column_w, button_h)
+            button.hint = button.hint if button_h >= text.px(50) else ""
+        self.left = pygame.Rect(margin, top, max(1, x - 2 * margin), max(1, self.axis_y - top))
+        self.margin = margin
+
+    def handle(self, action) -> None:
+        if action.kind == keys.BACK:
+            self.focus.index = len(self.buttons) - 1  # Esc on the title points at Quit
+            return
+        if action.kind == keys.PICK and action.n <= len(self.buttons):
+            self.focus.index = action.n - 1
+            self.buttons[action.n - 1].press()
+            return
+        self.focus.handle(action)
+
+    def draw(self, surface) -> None:
+        ctx, text, palette = self.ctx, self.ctx.text, self.ctx.palette
+        w, h = surface.get_size()
+        surface.fill(palette.accent, (0, 0, w, max(4, text.px(10))))
+        # The name, the era, what it is.
+        y = self.left.y
+        name = text.render("Thaw", "display", palette.accent)
+        surface.blit(name, (self.left.x, y))
+        y += name.get_height()
+        rule_w = min(self.left.width, text.px(220))
+        pygame.draw.line(surface, palette.gold, (self.left.x, y), (self.left.x + rule_w, y),
+                         max(2, text.px(3)))
+        y += text.px(14)
+        era = text.block("The Soviet Union under Khrushchev, 1953\u20131964", "heading",
+                         palette.ink, self.left.width)
+        surface.blit(era, (self.left.x, y))
+        y += era.get_height() + text.px(14)
+        if y + text.line_height("body") < self.axis_y - text.px(30):
+            tag = text.block(TAGLINE, "body", palette.muted, min(self.left.width, text.px(560)))
+            clip = pygame.Rect(0, 0, tag.get_width(), max(0, self.axis_y - text.px(30) - y))
+            surface.blit(tag, (self.left.x, y), clip)
+            y += tag.get_height() + text.px(16)
+        for notice in ctx.notices[-2:]:
+            if y + text.line_height("small") * 2 > self.axis_y - text.px(30):
+                break
+            block = text.block(notice, "small", palette.bad, min(self.left.width, text.px(560)))
+            surface.blit(block, (self.left.x, y))
+            y += block.get_height() + text.px(6)
+        self.focus.draw(surface, ctx)
+        self._draw_axis(surface)
+
+    def _draw_axis(self, surface) -> None:
+        text, palette = self.ctx.text, self.ctx.palette
+        w = surface.get_width()
+        x0, x1 = self.margin, w - self.margin
+        y = self.axis_y
+        pygame.draw.line(surface, palette.line, (x0, y), (x1, y), max(1, text.px(2)))
+        years = LAST_YEAR - FIRST_YEAR
+        label_w = text.width("1953", "small")
+        every = 1 if (x1 - x0) / years > label_w * 1.6 else 2
+        for i in range(years + 1):
+            x = x0 + (x1 - x0) * i // years
+            pygame.draw.line(surface, palette.line, (x, y - text.px(6)), (x, y + text.px(6)),
+                             max(1, text.px(2)))
+            if i % every == 0:
+                label = text.render(str(FIRST_YEAR + i), "small", palette.muted)
+                surface.blit(label, (x - label.get_width() // 2, y + text.px(10)))

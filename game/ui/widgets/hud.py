@@ -1,0 +1,26 @@
+"""The strip every play screen shares: the match title, the score, lives, the step."""
+
+from __future__ import annotations
+
+from game.ui.widgets.frame import draw_header
+from game.ui.widgets.shapes import draw_lives
+
+
+def hud_text(match) -> str:
+    return f"Score {match.score}"
+
+
+def draw_hud(surface, ctx, fr, match, extra: str = "") -> None:
+    text = hud_text(match) + (f"   {extra}" if extra else "")
+    game = match.game
+    if game.lives is not None:
+        text = f"Lives {game.lives} of {game.session.rules.lives}   " + text
+    draw_header(surface, ctx, fr, match.title, text)
+    if game.lives is not None:
+        # Lives also as red dots right of the title, visible at a glance.
+        t = ctx.text
+        r = max(4, t.px(8))
+        total = game.session.rules.lives
+        x = fr.header.right - t.width(text, "small") - total * r * 3 - t.px(16)
+        y = fr.header.bottom - t.px(6) - t.line_height("small") // 2 - r - t.px(4)
+        draw_lives(surface, (x, y), r, game.lives, total, ctx.palette)

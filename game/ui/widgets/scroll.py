@@ -1,0 +1,66 @@
+"""A viewport onto content taller than it."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.core import input as keys
+from game.ui.core.input import Action
+from game.ui.core.theme import Palette
+
+
+class ScrollView:
+    """A viewport onto content taller than it; wheel, arrows and page keys scroll it."""
+
+    def __init__(self) -> None:
+        self.rect = pygame.Rect(0, 0, 0, 0)
+        self.content_height = 0
+        self.offset = 0
+        self.step = 40
+
+    def set_geometry(self, rect, content_height: int, step: int = 40) -> None:
+        self.rect = pygame.Rect(rect)
+        self.content_height = content_height
+        self.step = max(8, step)
+        self.offset = max(0, min(self.offset, self.max_offset))
+
+    @property
+    def max_offset(self) -> int:
+        return max(0, self.content_height - self.rect.height)
+
+    def scroll(self, pixels: int) -> None:
+        self.offset = max(0, min(self.max_offset, self.offset + pixels))
+
+    def handle(self, action: Action, keyboard: bool = True) -> bool:
+        if action.kind == keys.WHEEL and self.rect.collidepoint(action.pos):
+            self.scroll(-action.dy * self.step)
+            return True
+        if not keyboard:
+            return False
+        moves = {keys.UP: -self.step, keys.DOWN: self.step,
+                 keys.PAGE_UP: -self.rect.height + self.step,
+                 keys.PAGE_DOWN: self.rect.height - self.step,
+                 keys.HOME: -10**9, keys.END: 10**9}
+        if action.kind in moves and self.max_offset > 0:
+            self.scroll(moves[action.kind])
+            return True
+        return False
+
+    def draw(self, surface, content: pygame.Surface, palette: Palette) -> None:
+        if self.rect.width <= 0 or self.rect.height <= 0:
+            return
+        area = pygame.Rect(0, self.offset, self.rect.width, self.rect.height)
+        area = area.clip(content.get_rect())
+        if area.width > 0 and area.height > 0:
+            surface.blit(content, self.rect.topleft, area)
+        self.draw_bar(surface, palette)
+
+    def draw_bar(self, surface, palette: Palette) -> None:
+        if self.max_offset > 0:  # a slim scroll bar shows there is more
+            bar_w = max(3, self.rect.width // 120)
+            track = pygame.Rect(self.rect.right + bar_w, self.rect.y, bar_w, self.rect.height)
+            pygame.draw.rect(surface, palette.line, track, border_radius=bar_w)
+            knob_h = max(bar_w * 4, self.rect.height * self.rect.height // self.content_height)
+            knob_y = self.rect.y + (self.rect.height - knob_h) * self.offset // self.max_offset
+            pygame.draw.rect(surface, palette.ink, (track.x, knob_y, bar_w, knob_h),
+                             border_radius=bar_w)
