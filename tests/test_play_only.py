@@ -105,3 +105,41 @@ def test_only_with_a_broken_pack_names_its_error_and_plays_nothing(tmp_path):
     code, printed = play_text(pack, "mixed")
     assert code == 1
     assert "1962-10-34" in printed and "could be loaded" in printed
+
+
+# --- the window: the library the scenes choose from holds only the given packs -------------------
+def test_the_window_with_only_offers_just_the_teachers_pack_and_its_levels(tmp_path):
+    from game.ui.play.match import default_pack_ids
+    from ui_helpers import make_app
+
+    pack = write_teacher_pack(tmp_path / "work")
+    app = make_app(mode="campaign", extra_packs=[str(pack)], only=True)
+    assert app.ctx.library.pack_ids() == ("cuba-1962",)
+    assert default_pack_ids(app.ctx) == ("cuba-1962",)
+    scene = app.stack.top
+    assert scene.name == "campaign"
+    assert [(p.id, level.title) for _, p, level, _ in scene.rows] == [
+        ("cuba-1962", "October 1962: thirteen days")]
+    khrushchev = next(v for v in app.ctx.library.perspectives() if v.id == "khrushchev")
+    assert khrushchev.role.startswith("Soviet leader, in his letters")
+
+
+def test_the_window_without_only_still_offers_the_bundled_pack_too(tmp_path):
+    from ui_helpers import make_app
+
+    pack = write_teacher_pack(tmp_path / "work")
+    app = make_app(extra_packs=[str(pack)])
+    assert set(app.ctx.library.pack_ids()) == {"khrushchev-era", "cuba-1962"}
+
+
+def test_the_window_with_only_does_not_pick_up_other_packs_on_reload(tmp_path, monkeypatch):
+    from ui_helpers import make_app
+
+    monkeypatch.setenv("THAW_HOME", str(tmp_path / "home"))
+    pack = write_teacher_pack(tmp_path / "work")
+    app = make_app(extra_packs=[str(pack)], only=True)
+    write_teacher_pack(tmp_path / "home" / "packs", name="other.yaml",
+                       pack=pack.read_text(encoding="utf-8").replace("pack: cuba-1962",
+                                                                     "pack: other"))
+    app.ctx.reload_changed()
+    assert app.ctx.library.pack_ids() == ("cuba-1962",)
