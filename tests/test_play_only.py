@@ -138,8 +138,9 @@ def test_the_window_with_only_does_not_pick_up_other_packs_on_reload(tmp_path, m
     monkeypatch.setenv("THAW_HOME", str(tmp_path / "home"))
     pack = write_teacher_pack(tmp_path / "work")
     app = make_app(extra_packs=[str(pack)], only=True)
+    assert app.ctx.library.pack_ids() == ("cuba-1962",)  # loaded before the new pack comes
     write_teacher_pack(tmp_path / "home" / "packs", name="other.yaml",
                        pack=pack.read_text(encoding="utf-8").replace("pack: cuba-1962",
                                                                      "pack: other"))
-    app.ctx.reload_changed()
+    assert app.ctx.reload_changed() == []
     assert app.ctx.library.pack_ids() == ("cuba-1962",)
