@@ -317,3 +317,23 @@ def test_a_run_on_sentence_is_cut_around_the_finding_and_still_occurs(tmp_path):
 def test_an_empty_document_has_no_findings_and_a_placeholder_title(tmp_path):
     report = extract(tmp_path / "empty.txt", "")
     assert (report.findings, report.title) == ((), "Untitled")
+
+
+def test_a_range_of_years_is_a_span_and_not_a_candidate_event(tmp_path):
+    report = extract(tmp_path / "h.txt", "The Space Race, 1957-1961\n")
+    (date,) = report.of_kind(DATE)
+    assert (date.text, date.date, date.note) == ("1957-1961", None, "1957-1961")
+    assert report.of_kind(EVENT) == ()
+
+
+def test_told_and_called_out_name_the_speaker_of_a_quote(tmp_path):
+    text = ('On 25 May 1961 Kennedy told Congress: "this nation should commit itself".\n'
+            'As the rocket lifted off, Gagarin called out: "Poyekhali! Let\'s go!"\n')
+    quotes = extract(tmp_path / "s.txt", text).of_kind(QUOTE)
+    assert [q.attribution for q in quotes] == ["Kennedy", "Gagarin"]
+
+
+def test_a_short_first_clause_keeps_the_clause_after_it_in_the_title():
+    assert draft_title("A month later, on 3 November, Sputnik 2 carried the dog Laika into "
+                       "orbit.", "3 November") == \
+        "A month later, Sputnik 2 carried the dog Laika into orbit"

@@ -37,6 +37,7 @@ _RELATIVE = re.compile(r"\b(?:on\s+)?(?:today|this\s+day)\s+in\s+(\d{4})\b", re.
 _DECADE = re.compile(r"\b(?:(?:by|circa)\s+)?(?:the\s+)?(?:(early|mid|late)[-\s]+)?(19[56]0)s\b",
                      re.I)
 _YEAR = re.compile(r"\b(19[56]\d)\b")
+_YEAR_RANGE = re.compile(r"\b(1[89]\d\d|20\d\d)\s*[-–]\s*(1[89]\d\d|20\d\d)\b")  # a span
 _DECADE_PART = {None: (0, 9), "early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 # A line that is nothing but a date is the dated header of a post ("Sunday, 25 February 2024").
 _HEADER = re.compile(r"^\s*" + _WEEKDAY + r"(?:\d{1,2}\s+" + _MONTH + r"|" + _MONTH
@@ -49,7 +50,9 @@ _SPEAKER_BEFORE = re.compile(
     r"(?:in\s+the\s+words\s+of|according\s+to)\s+(?P<named>[^,;:()]+?)\s*[,:]?\s*$"
     r"|(?P<who>\b(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|he|she|they))\s+(?:\w+ly\s+)?"
     r"(?:stated|states|said|says|writes|wrote|argued|argues|declared|declares|claimed|claims|"
-    r"noted|notes|insisted|insists|warned|warns|put\s+it)\b(?P<gap>[^\"“”.!?]{0,60})$")
+    r"noted|notes|insisted|insists|warned|warns|put\s+it|told|tells|asked|asks|announced|"
+    r"announces|replied|replies|answered|added|explained|promised|proclaimed|admitted|recalled|"
+    r"called(?:\s+out)?|cried|shouted)\b(?P<gap>[^\"“”.!?]{0,60})$")
 _PRONOUNS = {"he", "she", "they"}
 _PEOPLE = re.compile(r"\b(Khrushchev|Khruschev|Kruschev|Khrushchov|Stalin|Lenin|Trotsky|Malenkov|"
                      r"Zhukov|Brezhnev|Mao|Beria|Molotov|Evtushenko|Yevtushenko|Kennedy|"
@@ -243,6 +246,10 @@ def _dates(sentence: str, line: int, headers: dict[int, PartialDate],
                     iso = _iso(year, month, int(match.group(day_group)))
                     found.append((match.start(), match.group(0), iso,
                                   f"the year {year} is from line {where}"))
+    for match in _YEAR_RANGE.finditer(sentence):
+        if claim(match):
+            found.append((match.start(), match.group(0), None,
+                          f"{match.group(1)}-{match.group(2)}"))
     for match in _DECADE.finditer(sentence):
         if claim(match):
             first, last = _DECADE_PART[(match.group(1) or "").lower() or None]
@@ -327,8 +334,11 @@ def draft_title(sentence: str, date_text: str) -> str:
         if mark in rest:
             rest = rest.split(mark, 1)[0]
     clauses = rest.split(", ")
-    if len(clauses) > 1 and len(clauses[0].split()) >= 3:
-        rest = clauses[0]
+    if len(clauses) > 1:  # the first clauses that say something: four words at least
+        taken = 1
+        while taken < len(clauses) and len(", ".join(clauses[:taken]).split()) < 4:
+            taken += 1
+        rest = ", ".join(clauses[:taken])
     words = rest.split()
     if len(words) > _TITLE_WORDS:
         words = words[:_TITLE_WORDS]
