@@ -201,3 +201,12 @@ def test_installing_a_pack_from_inside_the_pack_folder_says_it_is_installed(home
     code, out = thaw(capsys, "pack", "install", str(pack), "--replace")
     assert code == 1 and "already in your pack folder" in out
     assert pack.is_file()  # never removed by its own --replace
+
+
+def test_the_pack_and_import_commands_never_load_pygame():
+    import subprocess
+    import sys
+    code = ("import sys, game.commands.pack, game.commands.import_csv, game.content.selection, "
+            "game.content.packfiles, game.content.csv_import; "
+            "sys.exit('pygame' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
