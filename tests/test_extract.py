@@ -337,3 +337,10 @@ def test_a_short_first_clause_keeps_the_clause_after_it_in_the_title():
     assert draft_title("A month later, on 3 November, Sputnik 2 carried the dog Laika into "
                        "orbit.", "3 November") == \
         "A month later, Sputnik 2 carried the dog Laika into orbit"
+
+
+def test_a_quote_under_a_source_heading_is_attributed_to_the_person_it_names(tmp_path):
+    text = ("Source A: from President Kennedy's televised address, 22 October 1962\n\n"
+            "“unmistakable evidence has established the fact”\n")
+    (quote,) = extract(tmp_path / "s.txt", text).of_kind(QUOTE)
+    assert quote.attribution == "Kennedy"

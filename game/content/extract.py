@@ -141,6 +141,7 @@ def extract(path: Path, text: str) -> DocumentReport:
     for number, line in enumerate(lines, start=1):
         author = authors[number - 1]
         previous = lines[number - 2] if number > 1 else ""
+        heading = next((l for l in reversed(lines[max(0, number - 4):number - 1]) if l.strip()), "")
         spans = sentence_spans(line)
         for start, end in spans:
             sentence = line[start:end]
@@ -151,7 +152,7 @@ def extract(path: Path, text: str) -> DocumentReport:
             for _, _, iso, note in dates:
                 if iso and note in ("", "post date") and number not in headers:
                     context = (int(iso[:4]), number)
-        findings += _quotes(path, number, line, spans, previous, author)
+        findings += _quotes(path, number, line, spans, previous, author, heading)
     return DocumentReport(path, document_title(lines), guess_kind(text), tuple(findings))
 
 
@@ -351,7 +352,7 @@ def draft_title(sentence: str, date_text: str) -> str:
 
 # --- quotes ---------------------------------------------------------------------------------
 def _quotes(path: Path, line_no: int, line: str, spans: list[tuple[int, int]], previous: str,
-            author) -> list[Finding]:
+            author, heading: str = "") -> list[Finding]:
     found = []
     for match in _QUOTE.finditer(line):
         quote = (match.group(1) or match.group(2)).strip()
@@ -360,12 +361,25 @@ def _quotes(path: Path, line_no: int, line: str, spans: list[tuple[int, int]], p
         attribution = _LEADING_PHRASES.sub("", after.group(1).strip()) if after else None
         if attribution is None:
             attribution = _speaker_before(line, match.start(), spans, previous)
+        if attribution is None and match.start() < 3:  # the quote opens its line
+            attribution = _heading_speaker(heading)
         if attribution is None and len(quote.split()) < 3:
             continue  # a scare-quoted word ("socialism") is not a passage
         sentence = sentence_around(line, match.start(), end, spans)
         found.append(Finding(QUOTE, path, line_no, quote, sentence,
                              attribution=attribution or author, author=author))
     return found
+
+
+def _heading_speaker(heading: str) -> Optional[str]:
+    """'Source A: from President Kennedy's televised address' above a quote: Kennedy.
+
+    Only a short line (a heading) naming exactly one person counts.
+    """
+    if not heading or len(heading) > 150:
+        return None
+    people = set(_PEOPLE.findall(heading))
+    return people.pop() if len(people) == 1 else None
 
 
 def _speaker_before(line: str, quote_start: int, spans: list[tuple[int, int]],
