@@ -208,7 +208,8 @@ def test_the_draft_never_reuses_an_id_of_the_bundled_pack(tmp_path):
     (tmp_path / "ch.txt").write_text(CHAPTER, encoding="utf-8")
     pack = yaml.safe_load(draft_in(tmp_path, tmp_path / "ch.txt").read_text(encoding="utf-8"))
     library = load_library()
-    bundled = {x.id for x in library.events() + library.perspectives() + library.questions()}
+    bundled = {x.id.rpartition(":")[2]  # as written in its pack
+               for x in library.events() + library.perspectives() + library.questions()}
     drafted = {x["id"] for key in ("events", "perspectives", "questions") for x in pack[key]}
     assert drafted and not drafted & bundled
     names = {p["name"] for p in pack["perspectives"]}

@@ -85,7 +85,8 @@ def draft_pack(pack_id: str, title: str, reports: list[DocumentReport], folder: 
     library = load_library()
     taken = {pack_id}
     for kind in ("events", "questions", "perspectives", "sources"):
-        taken |= {item.id for item in getattr(library, kind)()}
+        # Loaded ids may be qualified ('khrushchev-era:khrushchev'); the pack writes them bare.
+        taken |= {item.id.rpartition(":")[2] for item in getattr(library, kind)()}
     taken |= {level.id for pack in library.packs for level in pack.levels}
     plan = skeleton(reports, folder, library.events(), taken, SEEDS_DIR)
     return render_yaml(plan, pack_id, title)
