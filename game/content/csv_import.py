@@ -71,7 +71,7 @@ def delimiter(text: str) -> str:
     """The cell separator the header line uses: the most frequent of ; , and tab."""
     first = text.split("\n", 1)[0]
     counts = {d: first.count(d) for d in (";", ",", "\t")}
-    best = max(counts, key=counts.get)
+    best = max(counts, key=counts.__getitem__)
     return best if counts[best] else ","
 
 
@@ -255,11 +255,12 @@ def parse_date(text: str) -> tuple[Optional[str], Optional[str]]:
         return _calendar(text, year, month, day)
     wordy = _WORDY.match(text)
     if wordy:
-        day = wordy.group(1) or wordy.group(4)
+        day_text = wordy.group(1) or wordy.group(4)
         month_name = (wordy.group(2) or wordy.group(3)).lower()
         months = [m for m in _MONTHS if m.startswith(month_name[:3])] if len(month_name) >= 3 else []
         if len(months) == 1:
-            return _calendar(text, int(wordy.group(5)), _MONTHS.index(months[0]) + 1, int(day))
+            return _calendar(text, int(wordy.group(5)), _MONTHS.index(months[0]) + 1,
+                             int(day_text))
     return None, (f"'{text}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD "
                   "(e.g. 1962-10-24)")
 

@@ -234,7 +234,8 @@ def _dates(sentence: str, line: int, headers: dict[int, PartialDate],
                            (_MONTH_YEAR, (2, 1, None))):
         for match in pattern.finditer(sentence):
             if claim(match):
-                year, month, day = (match.group(i) if i else None for i in order)
+                year, month = match.group(order[0]), match.group(order[1])
+                day = match.group(order[2]) if order[2] else None
                 iso = _iso(int(year), _MONTHS.index(month) + 1, int(day) if day else None)
                 note = "post date" if line in headers else ""
                 found.append((match.start(), match.group(0), iso, note))
@@ -527,11 +528,12 @@ def skeleton(reports: Sequence[DocumentReport], pack_folder: Path, bundled: Sequ
     events, seen = [], set()
     for report in reports:
         for finding in report.of_kind(EVENT):
-            key = (finding.date, fold(finding.sentence))
-            if key in seen:
+            same = (finding.date, fold(finding.sentence))
+            if same in seen:
                 continue
-            seen.add(key)
-            events.append(EventStub(_unique(finding.event_id or "event", taken), finding.title,
+            seen.add(same)
+            events.append(EventStub(_unique(finding.event_id or "event", taken),
+                                    finding.title or finding.text,
                                     source_of[finding.document].id, finding,
                                     tuple(timeline_checks(finding, bundled))))
     events.sort(key=lambda e: PartialDate.parse(e.finding.date).sort_key())

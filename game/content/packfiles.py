@@ -69,8 +69,9 @@ def read_pack(path: Path) -> PackOnDisk:
     sources = parsed.data.get("sources") if isinstance(parsed.data, YMap) else None
     if isinstance(sources, YList):
         for source in sources:
-            if isinstance(source, YMap) and isinstance(source.get("file"), str):
-                documents.append(source.get("file"))
+            name = source.get("file") if isinstance(source, YMap) else None
+            if isinstance(name, str):
+                documents.append(name)
     return PackOnDisk(path, pack_id, tuple(dict.fromkeys(documents)))
 
 
@@ -165,6 +166,8 @@ def extract_zip(archive_path: Path, folder: Path) -> None:
                 raise PackFileError(f"{archive_path}: unpacks to too much data for a pack")
         for info in infos:
             target = inside(folder, info.filename)
+            if target is None:  # checked above; never reached
+                raise PackFileError(f"{archive_path}: '{info.filename}' is outside the folder")
             if info.is_dir():
                 target.mkdir(parents=True, exist_ok=True)
                 continue
