@@ -20,6 +20,7 @@ COMMANDS = {
     "results": ("results", "summarise a classroom results file"),
     "pack": ("pack", "your packs: new, install, export, list"),
     "import": ("import_csv", "turn a spreadsheet (CSV) into a pack"),
+    "reports": ("reports", "list the problems players reported on cards, with file:line"),
 }
 
 

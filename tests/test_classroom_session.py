@@ -115,13 +115,17 @@ def test_undo_takes_back_an_answer_and_gives_the_same_team_the_same_prompt(tmp_p
     assert summarize(room.rows, room.teams).answers == 0
 
 
-def test_undo_reaches_back_only_to_the_start_of_the_round(tmp_path):
+def test_undo_reaches_back_beyond_the_start_of_a_round_into_the_previous_one(tmp_path):
     room = make_room(tmp_path, steal=False)
     for _ in TEAMS:
         room.answer(right_move(room.prompt))
     room.next_round()
-    assert room.undo() is None
-    assert room.round_number == 2
+    assert room.can_undo
+    assert room.undo() == "Green answered " + room.rows[2].item_ids[0]
+    assert room.round_number == 1 and room.phase == PLAYING and room.team_name == "Green"
+    assert room.scores == (10, 10, 0)
+    room.answer(right_move(room.prompt))
+    assert room.phase == ROUND_OVER and room.round_number == 1
 
 
 def test_a_missed_question_is_not_offered_for_a_steal_when_steal_is_off(tmp_path):
@@ -146,10 +150,19 @@ def test_a_pause_stops_the_clock_and_the_answers_and_is_recorded(tmp_path):
 
 def test_a_skip_passes_the_turn_with_no_points_and_is_recorded(tmp_path):
     room = make_room(tmp_path, steal=False)
-    prompt = room.prompt
     room.skip()
-    assert room.team_name == "Blue" and room.prompt == prompt and room.scores == (0, 0, 0)
+    assert room.team_name == "Blue" and room.scores == (0, 0, 0)
     assert room.rows[-1].round_type == "skip" and room.rows[-1].team == "Red"
+
+
+def test_a_skip_does_not_hand_the_skipped_question_to_the_next_team(tmp_path):
+    room = make_room(tmp_path, steal=False)
+    skipped = room.prompt.question.id
+    room.skip()
+    assert room.team_name == "Blue" and room.prompt.question.id != skipped
+    room.answer(right_move(room.prompt))
+    room.answer(right_move(room.prompt))
+    assert room.phase == ROUND_OVER            # every team had exactly one turn
 
 
 def test_with_no_timer_the_turn_never_times_out(tmp_path):
@@ -232,3 +245,132 @@ def test_a_results_folder_that_cannot_be_written_is_shown_and_the_session_goes_o
     assert room.results_note.startswith("RESULTS NOT SAVED")
     room.next_round()            # the teacher carries on; the game did not stop
     assert room.phase == PLAYING
+
+
+# --- review B1: the steal comes before any reveal -------------------------------------------
+def test_a_miss_open_to_a_steal_reveals_nothing_until_the_steal_is_settled(tmp_path):
+    room = make_room(tmp_path)
+    wrong = wrong_move(room.prompt)
+    room.answer(wrong)
+    assert room.phase == STEAL_OFFER and room.reveal is None
+    offer = room.prompt
+    assert offer.steal and wrong in offer.removed            # the wrong option struck out
+    assert wrong not in [c.key for c in offer.live_choices]
+    room.decline_steal()
+    assert room.reveal is not None and room.reveal.team == 0
+    assert room.reveal.verdict.answer.key == offer.question.answer
+
+
+def test_a_steal_answered_reveals_the_answer_with_the_miss_it_stole(tmp_path):
+    room = make_room(tmp_path)
+    room.answer(wrong_move(room.prompt))
+    room.take_steal()
+    assert room.reveal is None or not room.reveal.stolen
+    room.answer(right_move(room.prompt))
+    shown = room.reveal
+    assert shown.stolen and shown.team == 1 and shown.missed.team == 0
+    assert shown.verdict.correct and shown.row.points == 5
+
+
+def test_a_steal_does_not_feed_the_streak_bonus(tmp_path):
+    """Blue steals twice and answers its own two turns right: without steals counted,
+    that is a run of 2, never the 3-in-a-row bonus."""
+    room = make_room(tmp_path, teams=("Red", "Blue"), rounds=3, round_types=("whose-view",),
+                     timer=0)
+    points = []
+    for _ in range(3):
+        room.answer(wrong_move(room.prompt))      # Red misses
+        if room.phase == STEAL_OFFER:
+            room.take_steal()
+            room.answer(right_move(room.prompt))  # Blue steals
+        room.answer(right_move(room.prompt))      # Blue's own turn
+        points.append(room.scores[1])
+        if not room.last_round:
+            room.next_round()
+    own_rows = [r.points for r in room.rows if r.team == "Blue"
+                and not r.answer_given.startswith("steal: ")]
+    assert own_rows == [10, 10, 15]               # the bonus only on the 3rd own right answer
+    assert room.session.players[1].streak == 3
+
+
+# --- review M7: an early end says so and compares fairly --------------------------------------
+def test_ending_early_mid_round_compares_teams_on_equal_turns(tmp_path):
+    room = make_room(tmp_path, teams=("Sputnik", "Thaw Crew"), steal=False)
+    room.answer(right_move(room.prompt))          # Sputnik's turn: 10 points
+    room.end(early=True)
+    final = room.final_standings()
+    assert final.ended_early and final.rounds_compared == 0 and final.unfinished_round == 1
+    assert final.winners == () and final.headline.startswith("No winner")
+    assert [(t.team, t.points, t.total, t.turns) for t in final.teams] == [
+        ("Sputnik", 0, 10, 0), ("Thaw Crew", 0, 0, 0)]
+    assert "ended early" in final.note
+
+
+def test_ending_early_after_full_rounds_counts_only_them_and_keeps_teacher_points(tmp_path):
+    room = make_room(tmp_path, teams=("Red", "Blue"), rounds=4, steal=False)
+    room.answer(wrong_move(room.prompt))          # round 1: Red misses, Blue right
+    room.answer(right_move(room.prompt))
+    room.next_round()
+    room.answer(right_move(room.prompt))          # round 2: Red right ... then the bell
+    room.adjust(0, +2)
+    room.end(early=True)
+    final = room.final_standings()
+    assert final.rounds_compared == 1 and final.unfinished_round == 2
+    assert [(t.team, t.points, t.turns) for t in final.teams] == [("Blue", 10, 1),
+                                                                   ("Red", 2, 1)]
+    assert final.headline == "Blue wins!"
+    assert "Round 2 was not finished" in final.note
+
+
+def test_a_session_played_to_the_end_is_not_marked_early(tmp_path):
+    room = make_room(tmp_path, rounds=1, steal=False)
+    for _ in TEAMS:
+        room.answer(right_move(room.prompt))
+    room.end(early=True)                          # Esc on the last scoreboard
+    final = room.final_standings()
+    assert not final.ended_early and final.note == ""
+    assert final.headline == "Red, Blue and Green tie!"
+
+
+# --- teacher points are saved at once; the seed is fresh ----------------------------------------
+def test_teacher_points_are_on_disk_at_once_not_with_the_next_round(tmp_path):
+    room = make_room(tmp_path)
+    room.adjust(1, +3)
+    saved = read_results(room.writer.json_path)
+    assert [(r.team, r.round_type, r.points) for r in saved.rows] == [("Blue", "manual", 3)]
+    assert saved.rounds == 0
+    room.undo()
+    assert [r.round_type for r in read_results(room.writer.json_path).rows] == ["manual",
+                                                                               "undo"]
+
+
+def test_each_session_set_up_gets_a_fresh_seed_and_the_last_one_can_be_replayed():
+    from game.classroom.setup import previous_seed
+    from game.store.settings import ClassroomSettings
+    remembered = ClassroomSettings(seed=42)
+    setup = ClassroomSetup.from_settings(remembered, seed=9001)
+    assert setup.seed == 9001
+    assert previous_seed(remembered) == 42
+    assert previous_seed(ClassroomSettings()) is None
+
+
+def test_each_row_carries_the_time_of_its_own_decision_not_of_the_save(tmp_path):
+    from datetime import datetime
+    moments = iter(datetime(2024, 3, 5, 10, 0, s) for s in range(0, 60, 7))
+    setup = ClassroomSetup(teams=TEAMS, rounds=1, round_types=("whose-view",), timer=0,
+                           steal=False, seed=7)
+    room = Classroom(setup, content(events=ORDERABLE_EVENTS),
+                     writer=open_writer(setup, tmp_path, now=lambda: datetime(2024, 3, 5, 11)),
+                     now=lambda: next(moments))
+    for _ in TEAMS:
+        room.answer(right_move(room.prompt))
+    times = [r.time for r in read_results(room.writer.json_path).rows]
+    assert len(set(times)) == 3
+
+
+def test_a_room_without_a_clock_given_still_stamps_each_row():
+    setup = ClassroomSetup(teams=TEAMS, rounds=1, round_types=("whose-view",), timer=0,
+                           steal=False, seed=7)
+    room = Classroom(setup, content(events=ORDERABLE_EVENTS))
+    room.answer(right_move(room.prompt))
+    assert room.rows[0].time != ""

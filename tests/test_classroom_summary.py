@@ -52,6 +52,12 @@ def test_a_timeline_row_blames_only_the_cards_out_of_place():
     assert len(missed) == 1 and missed[0].item_id in ("b", "c")
 
 
+def test_a_timeline_hand_that_timed_out_names_no_card_as_missed():
+    row = answer("Green", ("a", "b", "c", "d"), False, 0, given="(time ran out)",
+                 kind="timeline")
+    assert summarize([row], ("Green",)).missed == ()
+
+
 @given(st.permutations(ORDERABLE_EVENTS[:6]))
 def test_cards_out_of_place_agree_in_number_with_the_rules(order):
     truth = [e.id for e in ordering.true_order(order)]

@@ -23,6 +23,7 @@ ROOT = GAME.parent
 # The packages and modules that must work without pygame (a terminal, a server, a test).
 PYGAME_FREE = ["game.content", "game.rules", "game.store", "game.classroom", "game.textplay",
                "game.commands.validate", "game.commands.results", "game.commands.extract",
+               "game.commands.reports",
                "game.ui.play.match"]
 
 WINGS = {"core": 0, "widgets": 1, "play": 2, "classroom": 2, "screens": 3, "app": 4}

@@ -96,3 +96,23 @@ def test_steals_do_not_count_towards_the_level_score():
     game, verdict = G.choose(G.steal(game), "khrushchev")
     assert verdict.record.steal and game.over
     assert C.level_result(game).share == 0.0
+
+
+def test_a_drawn_hand_is_dealt_even_when_the_only_unseen_card_fits_with_no_other():
+    """Review m1: the level counted 'of 16' ended after 15, because the draw took the one
+    unseen card (dated only '1956') first and no other 1956 card could join it."""
+    from game.content.model import Level, Round, TimelineDraw
+    from rules_fixtures import ORDERABLE_EVENTS, UNDECIDABLE_EVENTS, content as make
+    from game.rules import game as G
+    from game.rules.session import new_session
+    nineteen_56 = [e for e in ORDERABLE_EVENTS if e.date.year == 1956]
+    level = Level("l", "1956", (
+        Round("timeline", event_ids=tuple(e.id for e in nineteen_56)),
+        Round("timeline", draw=TimelineDraw(1956, 1956, 2)),
+    ))
+    every = make(events=ORDERABLE_EVENTS + UNDECIDABLE_EVENTS[:1])     # + "1956" alone
+    for seed in range(6):
+        game = G.start_level(every, new_session(["A"], seed=seed), level)
+        game, _ = G.submit(game, [e.id for e in sorted(game.prompt.cards,
+                                                        key=lambda e: e.date.sort_key())])
+        assert game.prompt is not None and len(game.prompt.cards) == 2, seed

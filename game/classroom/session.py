@@ -4,17 +4,25 @@
     room.answer("khrushchev")         # the current team answers (a key, or an order of ids)
     room.tick(dt)                     # the countdown; at zero the turn times out by itself
     room.take_steal() / room.decline_steal()      # after a missed question
+    room.reveal                       # what the room may see now (None while a steal is open)
     room.skip(); room.adjust(team, +1); room.undo(); room.toggle_pause()   # the teacher
     room.next_round()                 # from the scoreboard
     room.end(early=True)              # Esc on the play screen, after a confirmation
+    room.final_standings()            # the fair result, "ended early" when it was
 
 Phases: PLAYING (a team answers `prompt`), STEAL_OFFER (the next team may answer the
 missed question for half points), ROUND_OVER (the scoreboard; the round is saved), OVER.
 
+A miss that can be stolen reveals nothing: `reveal` is None in STEAL_OFFER and the offer
+(`prompt`) has the option the team chose struck out. The answer and explanation are shown
+once the steal is answered, declined or skipped (review B1).
+
 Every decision (an answer, a time-out, a skip, a steal taken or declined, a manual point)
-can be undone back to the start of the round: the state before it is kept, because every
-value underneath (the rules' Game and Session) is immutable. The results rows are only
-appended: an undo adds a row that takes the points back (see rows.py).
+can be undone, back across earlier rounds to the first decision of the session: the state
+before it is kept, because every value underneath (the rules' Game and Session) is
+immutable. The results rows are only appended: an undo adds a row that takes the points
+back (see rows.py). A teacher's points (and undos) are written at once; answers with the
+end of their round.
 """
 
 from __future__ import annotations
@@ -32,6 +40,7 @@ from game.classroom.rows import (END, MANUAL, PAUSE, RESUME, SKIP, UNDO, answer_
                                  teacher_row)
 from game.classroom.setup import (TIMELINE, ClassroomSetup, check_content,
                                   content_for_round, playable_types)
+from game.classroom.summary import FinalStandings, final_standings
 from game.classroom.timer import TurnTimer
 from game.store.results import ResultRow, ResultsWriter
 
@@ -46,11 +55,18 @@ class ClassroomError(ValueError):
 
 @dataclass(frozen=True)
 class Outcome:
-    """What just happened, for the screen to show: "answer", "timeout" or "skip"."""
+    """What just happened, for the screen to show: "answer", "timeout" or "skip".
+
+    For a steal's answer, `missed` is the miss it stole (its team, what it chose)."""
     kind: str
     team: int
     verdict: object = None        # the rules' verdict (answer, timeout)
     row: Optional[ResultRow] = None
+    missed: Optional["Outcome"] = None
+
+    @property
+    def stolen(self) -> bool:
+        return self.missed is not None
 
 
 @dataclass(frozen=True)
@@ -90,12 +106,15 @@ class Classroom:
         self.content = content
         self.types = playable_types(content, setup.round_types)
         self.writer = writer
-        self._now = now
+        # Each row carries the moment of its decision (review m18: not the save time).
+        self._now = now if now is not None else datetime.now
         self.rows: list[ResultRow] = []
         self.saved = 0                 # rows already written to the results file
         self.failed_saves = 0
         self.save_problems: list[str] = []  # what the results writer said went wrong
         self.paused = False
+        self.ended_early = False
+        self._ended_in: Optional[_State] = None   # the state the teacher ended the session in
         self._steps: list[_Step] = []
         session = new_session([t.strip() for t in setup.teams], seed=setup.seed,
                               rules=setup.rules())
@@ -121,6 +140,13 @@ class Classroom:
     @property
     def last(self) -> Optional[Outcome]:
         return self.state.last
+
+    @property
+    def reveal(self) -> Optional[Outcome]:
+        """The last outcome, once the room may see it: None while a missed question is
+        open to a steal (show only "Not quite" and the offer), so the answer and the
+        explanation never reach the room before the steal is settled."""
+        return None if self.phase == STEAL_OFFER else self.last
 
     @property
     def prompt(self):
@@ -177,6 +203,15 @@ class Classroom:
 
     def standings(self):
         return standings(self.session)
+
+    def final_standings(self) -> FinalStandings:
+        """The result to announce: ranked on equal turns, "ended early" when it was (M7)."""
+        state = self._ended_in or self.state
+        unfinished = (self.ended_early and state.phase in (PLAYING, STEAL_OFFER))
+        return final_standings(self.session, rounds_planned=self.rounds,
+                               rounds_started=state.round_index + 1,
+                               round_start=state.game.start if unfinished else None,
+                               ended_early=self.ended_early)
 
     def missed(self):
         return missed(self.session)
@@ -248,7 +283,7 @@ class Classroom:
                           item_ids=_items(self.game.prompt), time=self._time())
         self._push(before, row, f"skip of {self.team_name}'s turn")
         self._add(row)
-        game = rules.pass_turn(self.game)
+        game = rules.skip_turn(self.game)
         self._settle(replace(before, game=game, phase=PLAYING, timer=before.timer.restarted(),
                              last=Outcome("skip", before.game.session.turn, row=row)))
 
@@ -264,9 +299,11 @@ class Classroom:
         self._push(before, row, f"{delta:+d} for {name}")
         self._add(row)
         self.state = replace(before, game=rules.adjust(before.game, team, delta, "teacher"))
+        self._save(ends_round=False)      # a teacher's points are on disk at once
 
     def undo(self) -> Optional[str]:
-        """Take back the last decision of this round; what was undone (None: nothing)."""
+        """Take back the last decision (of this round, or of an earlier one: play goes back
+        into that round); what was undone (None: nothing). Written at once."""
         if not self.can_undo:
             return None
         step = self._steps.pop()
@@ -276,14 +313,14 @@ class Classroom:
                               points=-(undone.points if undone else 0),
                               item_ids=undone.item_ids if undone else (), time=self._time()))
         self.state = replace(step.before, timer=step.before.timer.restarted())
+        self._save(ends_round=False)
         return step.label
 
     def next_round(self) -> None:
-        """From the scoreboard to the next round (undo then starts afresh)."""
+        """From the scoreboard to the next round (undo can still reach back into it)."""
         self._require(ROUND_OVER)
         if self.last_round:
             raise ClassroomError("that was the last round")
-        self._steps.clear()
         self.state = self._start_round(self.session, self.state.round_index + 1)
 
     def end(self, early: bool = False) -> bool:
@@ -293,6 +330,9 @@ class Classroom:
         if early:
             self._add(teacher_row(END, self.team_name, "ended by the teacher",
                                   time=self._time()))
+            # Early only if something planned was left: not on the last scoreboard.
+            self.ended_early = not (self.phase == ROUND_OVER and self.last_round)
+            self._ended_in = self.state
         self.state = replace(self.state, phase=OVER)
         self._steps.clear()
         self.paused = False
@@ -332,7 +372,9 @@ class Classroom:
         what = "timed out on" if kind == "timeout" else "answered"
         self._push(before, row, f"{self.teams[team]} {what} {' '.join(row.item_ids)}")
         self._add(row)
-        outcome = Outcome(kind, team, verdict, row)
+        stolen = before.last if (before.game.prompt is not None
+                                 and before.game.prompt.steal) else None
+        outcome = Outcome(kind, team, verdict, row, missed=stolen)
         record = verdict.record
         stealable = (self.setup.steal and isinstance(before.game.prompt, Ask)
                      and not record.correct and not record.steal
@@ -354,11 +396,11 @@ class Classroom:
         else:
             self.state = state
 
-    def _save(self) -> bool:
+    def _save(self, ends_round: bool = True) -> bool:
         pending = self.rows[self.saved:]
         if self.writer is None or not pending:
             return True
-        ok = self.writer.write_round(pending)
+        ok = self.writer.write_round(pending, ends_round=ends_round)
         self.saved = len(self.rows)
         if not ok:
             self.failed_saves += 1
@@ -386,7 +428,7 @@ class Classroom:
             raise ClassroomError(f"not now: the session is at {self.phase!r}, not {phase!r}")
 
     def _time(self) -> str:
-        return self._now().isoformat(timespec="seconds") if self._now else ""
+        return self._now().isoformat(timespec="seconds")
 
 
 def _items(prompt) -> tuple[str, ...]:

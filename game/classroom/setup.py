@@ -1,8 +1,9 @@
 """What the teacher chose on the set-up screen, and the content each round type plays.
 
 ClassroomSetup is one frozen value. It is remembered through the store's
-ClassroomSettings (teams, rounds, round types, timer, steal, seed); the packs and levels
-are chosen fresh each time (the store keeps no classroom field for them).
+ClassroomSettings (teams, rounds, round types, timer, steal, packs, levels). The seed is
+fresh for every session, so the next class never gets the same deal by accident; the
+last session's seed is kept (previous_seed) so a teacher can replay a deal on purpose.
 """
 
 from __future__ import annotations
@@ -79,15 +80,15 @@ class ClassroomSetup:
     @classmethod
     def from_settings(cls, remembered, seed: int) -> "ClassroomSetup":
         """From store.settings.ClassroomSettings; store defaults like 'Team 1' become
-        colour names, and a missing seed becomes `seed`."""
+        colour names. The seed is always the fresh `seed` (review m17): the remembered
+        one is only offered through previous_seed(remembered)."""
         teams = tuple(remembered.teams)
         if all(t.lower().startswith("team ") for t in teams):
             teams = DEFAULT_TEAMS[:max(MIN_TEAMS, min(MAX_TEAMS, len(teams)))]
         types = tuple(t for t in remembered.round_types if t in ROUND_TYPES) or cls.round_types
         timer = remembered.timer if remembered.timer in TIMER_CHOICES else cls.timer
         return cls(teams=teams, rounds=remembered.rounds, round_types=types, timer=timer,
-                   steal=remembered.steal,
-                   seed=remembered.seed if remembered.seed is not None else seed,
+                   steal=remembered.steal, seed=seed,
                    pack_ids=tuple(remembered.packs),
                    level_ids=tuple(remembered.levels))
 
@@ -97,6 +98,12 @@ class ClassroomSetup:
                        rounds=self.rounds, round_types=tuple(self.round_types),
                        timer=self.timer, steal=self.steal, seed=self.seed,
                        packs=tuple(self.pack_ids), levels=tuple(self.level_ids))
+
+
+def previous_seed(remembered) -> Optional[int]:
+    """The seed of the last session set up (None: none yet), to replay its deal on purpose."""
+    seed = getattr(remembered, "seed", None) if remembered is not None else None
+    return seed if isinstance(seed, int) and not isinstance(seed, bool) else None
 
 
 def default_team_name(index: int, taken: Iterable[str] = ()) -> str:

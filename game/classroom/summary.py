@@ -79,10 +79,13 @@ def out_of_place(true_order: Sequence[str], given: Sequence[str]) -> tuple[str, 
 
 
 def wrong_items(row: ResultRow) -> tuple[str, ...]:
+    """The items a row got wrong. A timeline hand that timed out was never ordered, so it
+    names no card as missed (review m18)."""
     if row.correct:
         return ()
     if row.round_type == TIMELINE:
-        return out_of_place(row.item_ids, given_order(row))
+        given = given_order(row)
+        return out_of_place(row.item_ids, given) if given else ()
     return row.item_ids
 
 
@@ -126,3 +129,77 @@ def most_missed(summary: Summary, limit: Optional[int] = 10,
                 questions_only: bool = False) -> tuple[MissedItem, ...]:
     items = [m for m in summary.missed if not questions_only or m.round_type != TIMELINE]
     return tuple(items if limit is None else items[:limit])
+
+
+# --- the final result of a session (M7: fair after an early end) ---------------------------
+@dataclass(frozen=True)
+class TeamStanding:
+    team: str
+    points: int          # the points compared: every full round, plus the teacher's points
+    total: int           # every point scored, the unfinished round's too (the scoreboard)
+    turns: int           # own turns played in the rounds compared (steals not counted)
+
+
+@dataclass(frozen=True)
+class FinalStandings:
+    """How a session ended. When the teacher ends it in the middle of a round, some teams
+    have had one more turn than others: that round's answers are not compared (the points
+    stay on the scoreboard as `total`), so every team is compared on the same number of
+    turns. Teacher's points always count. No full round played: no winner."""
+    teams: tuple[TeamStanding, ...]       # best first; ties keep team order
+    ended_early: bool
+    rounds_planned: int
+    rounds_compared: int                  # full rounds every team played
+    unfinished_round: Optional[int] = None   # 1-based round left out of the comparison
+
+    @property
+    def winners(self) -> tuple[str, ...]:
+        """The team(s) with the most points compared; () when nothing can be compared."""
+        if not self.teams or self.rounds_compared == 0:
+            return ()
+        top = self.teams[0].points
+        return tuple(t.team for t in self.teams if t.points == top)
+
+    @property
+    def headline(self) -> str:
+        """'Red wins!', 'Red and Blue tie!' or 'No winner: ...'."""
+        winners = self.winners
+        if not winners:
+            return "No winner: no full round was played"
+        if len(winners) == 1:
+            return f"{winners[0]} wins!"
+        return f"{', '.join(winners[:-1])} and {winners[-1]} tie!"
+
+    @property
+    def note(self) -> str:
+        """The line under the headline: '' for a session played to its end."""
+        if not self.ended_early:
+            return ""
+        parts = [f"Session ended early, after {self.rounds_compared} of "
+                 f"{self.rounds_planned} rounds."]
+        if self.unfinished_round is not None:
+            turns = "turn" if self.rounds_compared == 1 else "turns"
+            parts.append(f"Round {self.unfinished_round} was not finished, so its answers are "
+                         f"not compared: every team is compared on {self.rounds_compared} "
+                         f"{turns}.")
+        return " ".join(parts)
+
+
+def final_standings(session, *, rounds_planned: int, rounds_started: int,
+                    round_start: Optional[int], ended_early: bool) -> FinalStandings:
+    """From the rules' session: `round_start` is the history index where the unfinished
+    round began (None when the session ended between rounds or at its end)."""
+    history = session.history
+    cut = len(history) if round_start is None else round_start
+    table = []
+    for index, player in enumerate(session.players):
+        total = sum(r.points for r in history if r.player == index)
+        late = sum(r.points for r in history[cut:] if r.player == index and r.is_answer)
+        turns = sum(1 for r in history[:cut] if r.player == index and not r.steal
+                    and (r.is_answer or r.kind == "skip"))
+        table.append((index, TeamStanding(player.name, total - late, total, turns)))
+    table.sort(key=lambda p: (-p[1].points, p[0]))
+    unfinished = rounds_started if round_start is not None else None
+    compared = rounds_started - 1 if round_start is not None else rounds_started
+    return FinalStandings(tuple(t for _, t in table), ended_early, rounds_planned,
+                          compared, unfinished)

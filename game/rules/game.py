@@ -31,6 +31,7 @@ MODE_WHOSE_VIEW = "whose-view"
 MODE_CAMPAIGN = "campaign"
 MODE_MIXED = "mixed"
 MODES = (MODE_CHRONOLOGY, MODE_SORT, MODE_WHOSE_VIEW, MODE_CAMPAIGN, MODE_MIXED)
+MODE_REVIEW = "review"     # spaced review across games (review_deal.start_review)
 
 
 class MoveError(ValueError):
@@ -160,6 +161,11 @@ def start_mixed(content: Content, session: Session, rounds: int = 8) -> Game:
     return _begin(MODE_MIXED, content, session, plan)
 
 
+def start_review(content: Content, session: Session, steps: Sequence[Step]) -> Game:
+    """A review of fixed steps (see review_deal): misses come back as in mixed review."""
+    return _begin(MODE_REVIEW, content, session, steps)
+
+
 # --- dealing ---------------------------------------------------------------------------
 def _due(game: Game, kind: str, index: int) -> list[str]:
     return [d.id for d in game.review if d.kind == kind and d.at <= index]
@@ -236,19 +242,29 @@ def _prompt(game: Game) -> Prompt:
 def _after(game: Game, prompt: Prompt, record: AnswerRecord) -> Game:
     """Queue misses for review (mixed), open a steal, then deal what comes next."""
     review = game.review
-    if game.mode == MODE_MIXED and not record.correct:
+    if game.mode in (MODE_MIXED, MODE_REVIEW) and not record.correct:
         kind = "question" if isinstance(prompt, Ask) else "event"
         at = prompt.step + game.session.rules.review_gap
         waiting = {(d.kind, d.id) for d in review}
         review += tuple(Due(at, kind, i) for i in record.wrong_ids if (kind, i) not in waiting)
-    stealable = None
-    if (isinstance(prompt, Ask) and not record.correct and not prompt.steal
-            and len(game.session.players) > 1):
-        stealable = replace(prompt, hint="", removed=(), steal=True)
+    stealable = _steal_offer(game, prompt, record)
     game = replace(game, review=review, stealable=stealable)
     if prompt.steal:               # back to the turn the steal interrupted
         return replace(game, prompt=game.resume, resume=None)
     return _deal_next(game)
+
+
+def _steal_offer(game: Game, prompt: Prompt, record: AnswerRecord) -> Optional[Ask]:
+    """The missed question as the next player may steal it: the option the player chose is
+    struck out (a time-out strikes nothing). None when there is no one to steal, or when
+    striking it out would leave a single option (no question left to answer)."""
+    if (not isinstance(prompt, Ask) or record.correct or prompt.steal
+            or len(game.session.players) < 2):
+        return None
+    struck = () if record.timed_out else tuple(k for k in record.chosen
+                                                if k != prompt.question.answer)
+    offer = replace(prompt, hint="", removed=struck, steal=True)
+    return offer if len(offer.live_choices) >= 2 else None
 
 
 def place(game: Game, gap: int, seconds: float = 0.0) -> tuple[Game, PlaceVerdict]:
@@ -373,6 +389,17 @@ def pass_turn(game: Game) -> Game:
         return replace(game, session=session, prompt=game.resume, resume=None,
                        stealable=None)
     return replace(game, session=record_skip(game.session), stealable=None)
+
+
+def skip_turn(game: Game) -> Game:
+    """The teacher skips the current turn: recorded as a skip (no points), the prompt is
+    put away and the next player gets a prompt of their own (not the skipped one).
+    Skipping a steal declines it, as pass_turn does."""
+    prompt = _prompt(game)
+    if prompt.steal:
+        return pass_turn(game)
+    game = replace(game, session=record_skip(game.session), stealable=None)
+    return _deal_next(game)
 
 
 def steal(game: Game) -> Game:

@@ -30,10 +30,32 @@ def draw(rng: random.Random, items: Sequence[T], seen: frozenset, count: int,
     stale = sorted((i for i in items if i.id in seen), key=lambda i: i.id)
     rng.shuffle(fresh)
     rng.shuffle(stale)
+    order = [*first, *fresh, *stale]
+    chosen = _greedy(order, count, fits, None)
+    if len(chosen) < count:
+        # One item taken early can block the rest (a card dated only "1956" fits with no
+        # other 1956 card): try again without each of the first few, keep the fullest.
+        firsts = {item.id for item in first}
+        for blocker in order[:_RETRIES]:
+            if blocker.id in firsts:
+                continue
+            other = _greedy(order, count, fits, blocker.id)
+            if len(other) > len(chosen):
+                chosen = other
+            if len(chosen) >= count:
+                break
+    return tuple(chosen), seen | {c.id for c in chosen}
+
+
+_RETRIES = 40
+
+
+def _greedy(order: Sequence[T], count: int, fits: Callable[[list, T], bool],
+            skip) -> list:
     chosen: list = []
-    for item in [*first, *fresh, *stale]:
+    for item in order:
         if len(chosen) >= count:
             break
-        if all(item.id != c.id for c in chosen) and fits(chosen, item):
+        if item.id != skip and all(item.id != c.id for c in chosen) and fits(chosen, item):
             chosen.append(item)
-    return tuple(chosen), seen | {c.id for c in chosen}
+    return chosen

@@ -18,8 +18,9 @@ from typing import Callable, Optional, Tuple, Union
 from game.paths import user_data_dir
 from game.store.atomic import backup_path, read_with_fallback, write_atomic
 from game.store.documents import DocumentError, DocumentFile, Notice
-from game.store.progress import (Progress, ProgressStore, packs_key, record_count,
-                                 record_level, record_score)
+from game.store.progress import (Progress, ProgressStore, merge_progress, packs_key,
+                                 record_answers, record_count, record_level, record_score)
+from game.store.reports import Report, ReportsStore, make_report
 from game.store.results import (CSV_HEADER, FINISHED, IN_PROGRESS, ResultRow, ResultsError,
                                 ResultsSession, ResultsStore, ResultsWriter, list_results,
                                 read_results)
@@ -30,7 +31,8 @@ __all__ = [
     "Store", "Notice", "write_atomic", "read_with_fallback", "backup_path", "DocumentError",
     "DocumentFile", "Settings", "ClassroomSettings", "SettingsStore", "TEXT_SIZES",
     "TIMER_CHOICES", "Progress", "ProgressStore", "record_level", "record_score",
-    "record_count", "packs_key", "ResultRow", "ResultsSession", "ResultsWriter",
+    "record_count", "record_answers", "merge_progress", "packs_key", "Report",
+    "ReportsStore", "make_report", "ResultRow", "ResultsSession", "ResultsWriter",
     "ResultsStore", "ResultsError", "read_results", "list_results", "CSV_HEADER",
     "IN_PROGRESS", "FINISHED",
 ]
@@ -48,8 +50,9 @@ class Store:
         self.settings = SettingsStore(self.folder, now=now)
         self.progress = ProgressStore(self.folder, now=now)
         self.results = ResultsStore(self.folder / "results", now=now)
+        self.reports = ReportsStore(self.folder, now=now)
 
     def notices(self) -> Tuple[Notice, ...]:
         """Every notice not yet shown, oldest first per sub-store; clears them."""
         return (self.settings.take_notices() + self.progress.take_notices()
-                + self.results.take_notices())
+                + self.results.take_notices() + self.reports.take_notices())

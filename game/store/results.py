@@ -149,9 +149,11 @@ class ResultsWriter:
         stem = f"{self.started.strftime('%Y%m%d-%H%M%S')}-{self.session_id}"
         self.csv_path, self.json_path = self._unique_paths(stem)
 
-    def write_round(self, rows: Iterable[Union[ResultRow, Mapping[str, Any]]]) -> bool:
+    def write_round(self, rows: Iterable[Union[ResultRow, Mapping[str, Any]]], *,
+                    ends_round: bool = True) -> bool:
         """Add one round's rows and rewrite both files. Raises ValueError for a bad row
-        (a bug in the caller), never for the disk."""
+        (a bug in the caller), never for the disk. `ends_round=False` writes rows in the
+        middle of a round (a teacher's points, saved at once) without counting a round."""
         stamped = []
         for row in rows:
             row = row if isinstance(row, ResultRow) else ResultRow.from_dict(row)
@@ -159,7 +161,7 @@ class ResultsWriter:
                 row = replace(row, time=self._now().isoformat(timespec="seconds"))
             stamped.append(row)
         self.rows.extend(stamped)
-        self.rounds += 1
+        self.rounds += 1 if ends_round else 0
         return self._write()
 
     def finish(self) -> bool:
