@@ -148,8 +148,12 @@ def test_export_of_an_unknown_pack_names_the_installed_ones(tmp_path, home, caps
 
 
 def test_export_refuses_a_document_outside_the_packs_folder(tmp_path, home, capsys):
-    code, out = thaw(capsys, "pack", "export", "khrushchev-era", "-o", str(tmp_path / "k.zip"))
-    assert code == 1 and "outside the pack's folder" in out
+    pack = write_teacher_pack(home / "packs" / "cuba-1962")
+    (home / "packs" / "elsewhere.txt").write_text(CHAPTER, encoding="utf-8")
+    pack.write_text(pack.read_text(encoding="utf-8").replace(
+        f"file: {CHAPTER_NAME}", "file: ../elsewhere.txt"), encoding="utf-8")
+    code, out = thaw(capsys, "pack", "export", "cuba-1962", "-o", str(tmp_path / "k.zip"))
+    assert code == 1 and "document '../elsewhere.txt' is outside the pack's folder" in out
     assert not (tmp_path / "k.zip").exists()
 
 
