@@ -214,3 +214,12 @@ def test_the_pack_and_import_commands_never_load_pygame():
             "game.content.packfiles, game.content.csv_import; "
             "sys.exit('pygame' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_export_refuses_a_pack_with_errors_and_lists_them(tmp_path, home, capsys):
+    pack = write_teacher_pack(home / "packs" / "cuba-1962")
+    pack.write_text(pack.read_text(encoding="utf-8").replace("1962-10-14", "1962-10-34"),
+                    encoding="utf-8")
+    code, out = thaw(capsys, "pack", "export", "cuba-1962", "-o", str(tmp_path / "c.zip"))
+    assert code == 1 and "1962-10-34" in out and "Not exported" in out
+    assert not (tmp_path / "c.zip").exists()

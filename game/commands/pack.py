@@ -204,6 +204,10 @@ def _export(args, out: TextIO) -> int:
     target = Path(args.out)
     if target.suffix.lower() != ".zip":
         raise PackFileError(f"{target}: the file to write must end in .zip")
+    if not _valid_beside_others(pack, out):
+        print(f"Not exported: fix the errors above first (a colleague's `thaw pack install` "
+              "would refuse the pack).", file=out)
+        return 1
     names = write_zip(pack, target)
     print(f"Wrote {target}: {', '.join(names)}", file=out)
     print(f"A colleague installs it with: thaw pack install {target.name}", file=out)
