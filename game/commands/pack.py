@@ -22,7 +22,7 @@ from typing import TextIO
 import game
 from game.content.library import load_library
 from game.content.packfiles import (PackFileError, PackOnDisk, copy_pack, extract_zip, pack_in,
-                                    read_pack, write_zip)
+                                    pack_members, read_pack, write_zip)
 from game.content.selection import installed_files, pack_id_of
 from game.content.yamlsafe import display_path
 from game.paths import user_packs_dir
@@ -204,6 +204,7 @@ def _export(args, out: TextIO) -> int:
     target = Path(args.out)
     if target.suffix.lower() != ".zip":
         raise PackFileError(f"{target}: the file to write must end in .zip")
+    pack_members(pack)  # every document inside the pack's folder, or a clear error
     if not _valid_beside_others(pack, out):
         print(f"Not exported: fix the errors above first (a colleague's `thaw pack install` "
               "would refuse the pack).", file=out)
