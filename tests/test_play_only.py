@@ -145,3 +145,13 @@ def test_the_window_with_only_does_not_pick_up_other_packs_on_reload(tmp_path, m
                                                                      "pack: other"))
     assert app.ctx.reload_changed() == []
     assert app.ctx.library.pack_ids() == ("cuba-1962",)
+
+
+def test_the_classroom_set_up_with_only_offers_just_the_teachers_pack(tmp_path):
+    from ui_helpers import make_app
+
+    pack = write_teacher_pack(tmp_path / "work")
+    app = make_app(extra_packs=[str(pack)], only=True, start="classroom")
+    scene = app.stack.top
+    assert scene.name == "classroom"
+    assert [p.id for p in scene.packs] == ["cuba-1962"]
