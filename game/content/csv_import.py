@@ -108,7 +108,7 @@ def _read(text: str, name: str) -> tuple[list[_Row], list[str]]:
     header: dict[int, str] = {}
     for index, cell in enumerate(records[0]):
         column = " ".join(cell.strip().lower().replace("_", " ").split())
-        column = {"whose view": "type", "kind": "type"}.get(column, column)
+        column = {"kind": "type"}.get(column, column)
         if not column:
             continue
         if column not in COLUMNS:
