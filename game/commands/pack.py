@@ -93,7 +93,7 @@ def _new(args, out: TextIO) -> int:
         seen.add(document.name)
     reports, errors = extract_files(documents)
     if errors:
-        raise PackFileError(str(errors[0]))
+        raise PackFileError(str(errors[0]).replace(": error: ", ": ", 1))
     title = args.title or name.replace("-", " ").capitalize()
     folder.mkdir(parents=True)
     try:
