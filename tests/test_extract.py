@@ -221,7 +221,7 @@ def test_the_draft_of_every_seed_validates_and_every_excerpt_occurs(tmp_path, ca
     capsys.readouterr()
     assert cli.main(["validate", str(target)]) == 0, capsys.readouterr().out
     pack = yaml.safe_load(target.read_text(encoding="utf-8"))
-    files = {s["id"]: (tmp_path / s["file"]).resolve() for s in pack["sources"]}
+    files = {s["id"]: SEEDS_DIR / s["seed"] for s in pack["sources"]}  # bundled: seed: NAME
     assert sorted(files.values()) == sorted(p.resolve() for p in SEEDS_DIR.glob("*.txt"))
     texts = {sid: path.read_text(encoding="utf-8") for sid, path in files.items()}
     for event in pack["events"]:
@@ -280,7 +280,7 @@ def test_a_missing_file_exits_1_naming_it_while_the_others_are_processed(tmp_pat
     assert captured.err.strip() == f"{missing}: error: no such file"
     assert "Traceback" not in captured.err
     sources = yaml.safe_load(captured.out)["sources"]
-    assert [s["file"] for s in sources] == [f"seeds/{seed('001').name}"]  # from the current folder
+    assert [s["seed"] for s in sources] == [seed("001").name]  # a bundled document
 
 
 def test_non_utf8_bytes_give_a_one_line_message_naming_the_file(tmp_path, capsys):
@@ -345,3 +345,13 @@ def test_a_quote_under_a_source_heading_is_attributed_to_the_person_it_names(tmp
             "“unmistakable evidence has established the fact”\n")
     (quote,) = extract(tmp_path / "s.txt", text).of_kind(QUOTE)
     assert quote.attribution == "Kennedy"
+
+
+def test_a_draft_citing_bundled_documents_validates_in_the_user_pack_folder(tmp_path, capsys):
+    from game.paths import user_packs_dir
+    folder = user_packs_dir()
+    folder.mkdir(parents=True)
+    target = draft_in(folder, seed("004"), name="from-seeds.yaml")
+    capsys.readouterr()
+    assert "seed: \"004_" in target.read_text(encoding="utf-8")
+    assert cli.main(["validate", str(target)]) == 0, capsys.readouterr().out

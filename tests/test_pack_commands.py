@@ -223,3 +223,19 @@ def test_export_refuses_a_pack_with_errors_and_lists_them(tmp_path, home, capsys
     code, out = thaw(capsys, "pack", "export", "cuba-1962", "-o", str(tmp_path / "c.zip"))
     assert code == 1 and "1962-10-34" in out and "Not exported" in out
     assert not (tmp_path / "c.zip").exists()
+
+
+def test_a_pack_citing_a_bundled_document_travels_without_it(tmp_path, home, capsys, monkeypatch):
+    folder = home / "packs" / "from-seeds"
+    folder.mkdir(parents=True)
+    (folder / "from-seeds.yaml").write_text(
+        "format: 1\npack: from-seeds\ntitle: From the seeds\nsources:\n"
+        "  - {id: today, seed: 001_a8f04e5286436081.txt}\n", encoding="utf-8")
+    archive = tmp_path / "s.zip"
+    code, out = thaw(capsys, "pack", "export", "from-seeds", "-o", str(archive))
+    assert code == 0, out
+    with zipfile.ZipFile(archive) as opened:
+        assert opened.namelist() == ["from-seeds/from-seeds.yaml"]
+    monkeypatch.setenv("THAW_HOME", str(tmp_path / "colleague"))
+    code, out = thaw(capsys, "pack", "install", str(archive))
+    assert code == 0, out

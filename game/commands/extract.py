@@ -110,7 +110,8 @@ def render_yaml(plan: Skeleton, pack_id: str = "my-pack", title: str = "My pack"
                        f"write file: {_comment(source.path.name)} (documents must be in the "
                        "pack's folder)")
         out += [f"  - id: {source.id}",
-                f"    file: {_q(source.file)}",
+                f"    seed: {_q(source.seed)}  # bundled with the game" if source.seed
+                else f"    file: {_q(source.file)}",
                 f"    title: {_q(source.title)}",
                 f"    kind: {_q(source.kind)}  # a guess"]
     out += ["", "perspectives:" if plan.perspectives else "perspectives: []"]

@@ -470,6 +470,7 @@ class SourceStub:
     kind: str
     path: Path
     reachable: bool = True  # False: outside the pack's folder and seeds/, the validator refuses it
+    seed: Optional[str] = None  # a bundled document: cited as `seed: NAME`, valid from anywhere
 
 
 @dataclass(frozen=True)
@@ -565,10 +566,10 @@ def _source_stub(report: DocumentReport, pack_folder: Path, seeds_dir: Optional[
                  taken: set[str]) -> SourceStub:
     path = report.path.resolve()
     folder = pack_folder.resolve()
-    roots = [folder] + ([seeds_dir.resolve()] if seeds_dir else [])
+    seed = path.name if seeds_dir is not None and path.parent == seeds_dir.resolve() else None
     return SourceStub(_unique(slug(report.title) or slug(report.path.stem) or "source", taken),
                       _path_from(folder, path), report.title, report.kind, report.path,
-                      any(path.is_relative_to(root) for root in roots))
+                      seed is not None or path.is_relative_to(folder), seed)
 
 
 def _levels(events, questions, sources, taken) -> tuple[LevelStub, ...]:
