@@ -213,7 +213,8 @@ def _check_answers(rows, where, problems: list[str]) -> None:
                                         "perspective row or use one of those")
                     resolved.append(person)
                 row.extra[column] = resolved
-            if choices and row.extra["answer"] and row.extra["answer"][0] not in row.extra["choices"]:
+            answer = row.extra["answer"]
+            if choices and answer and answer[0] not in row.extra["choices"]:
                 problems.append(f"{where(row, 'answer')}: the answer is not among the choices")
         elif row.kind == "choice":
             choices = _split(row.cells.get("choices", ""))
@@ -257,7 +258,7 @@ def parse_date(text: str) -> tuple[Optional[str], Optional[str]]:
     if wordy:
         day_text = wordy.group(1) or wordy.group(4)
         month_name = (wordy.group(2) or wordy.group(3)).lower()
-        months = [m for m in _MONTHS if m.startswith(month_name[:3])] if len(month_name) >= 3 else []
+        months = [m for m in _MONTHS if len(month_name) >= 3 and m.startswith(month_name[:3])]
         if len(months) == 1:
             return _calendar(text, int(wordy.group(5)), _MONTHS.index(months[0]) + 1,
                              int(day_text))

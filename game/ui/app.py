@@ -90,8 +90,9 @@ class App:
         self.stack = SceneStack()
         self.text = TextHelper()
         self.mapper = InputMapper()
+        loader = library_loader or _default_library_loader(extra_packs, only)
         self.ctx = Context(settings_store=settings_store, progress_store=progress_store,
-                           library_loader=library_loader or _default_library_loader(extra_packs, only),
+                           library_loader=loader,
                            text=self.text, sounds=None, stack=self.stack, seed=seed, mode=mode)
         self.ctx.watch_new_packs = not only
         settings = self.ctx.settings
