@@ -12,7 +12,6 @@ with its documents beside it, so a pack folder is complete on its own.
 from __future__ import annotations
 
 import argparse
-import re
 import shutil
 import sys
 import tempfile
@@ -21,14 +20,12 @@ from typing import TextIO
 
 import game
 from game.content.library import load_library
+from game.ids import ID_PATTERN
 from game.content.packfiles import (PackFileError, PackOnDisk, copy_pack, extract_zip, pack_in,
                                     pack_members, read_pack, write_zip)
 from game.content.selection import installed_files, pack_id_of
 from game.content.yamlsafe import display_path
 from game.paths import user_packs_dir
-
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="action", metavar="ACTION")
@@ -76,7 +73,7 @@ def _new(args, out: TextIO) -> int:
     from game.content.extract import extract_files
 
     name = args.name
-    if not _ID.match(name):
+    if not ID_PATTERN.match(name):
         raise PackFileError(f"'{name}' cannot be a pack id: use lowercase letters, digits and "
                             "dashes, like 'cuba-1962'")
     _refuse_clash(name, replace=False)

@@ -19,6 +19,7 @@ import yaml
 
 from game.content.dates import DateError, PartialDate
 from game.content.extract import slug
+from game.ids import ID_PATTERN
 
 COLUMNS = ("type", "id", "date", "end", "title", "summary", "quote", "prompt", "answer",
            "choices", "explain", "source", "excerpt", "name", "view", "role")
@@ -175,7 +176,7 @@ def _check_rows(rows: list[_Row], name: str, problems: list[str]) -> None:
                     row.extra[column] = iso
         wanted = row.cells.get("id", "")
         if wanted:
-            if not re.match(r"^[a-z0-9]+(?:-[a-z0-9]+)*$", wanted):
+            if not ID_PATTERN.match(wanted):
                 problems.append(f"{where(row, 'id')}: id '{wanted}' must be lowercase letters, "
                                 "digits and dashes, like 'bay-of-pigs' (or leave it empty)")
             elif wanted in taken:
