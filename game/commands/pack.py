@@ -20,11 +20,11 @@ from typing import TextIO
 
 import game
 from game.content.library import load_library
-from game.ids import ID_PATTERN
 from game.content.packfiles import (PackFileError, PackOnDisk, copy_pack, extract_zip, pack_in,
                                     pack_members, read_pack, write_zip)
 from game.content.selection import installed_files, pack_id_of
 from game.content.yamlsafe import display_path
+from game.ids import ID_PATTERN
 from game.paths import user_packs_dir
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
