@@ -7,6 +7,9 @@ from ui_helpers import SIZES, make_app
 
 from game.classroom.session import OVER, ROUND_OVER, STEAL_OFFER, Classroom
 from game.classroom.setup import DEFAULT_TEAMS, ClassroomSetup
+from game.lan.host import PhoneHost
+from game.lan.quiz import PhoneQuiz
+from game.lan.room import STUDENTS, Room
 from game.rules import game as rules
 from game.rules.content import Content
 from game.ui.core.registry import SCENES, make_scene
@@ -29,6 +32,11 @@ def _room(library, until=None):
     return room
 
 
+def _quiz(library):
+    return PhoneQuiz(ClassroomSetup(teams=DEFAULT_TEAMS[:2], rounds=2, timer=30, seed=3),
+                     Content.from_library(library))
+
+
 def _finished(ctx):
     over = new_match(ctx, rules.MODE_WHOSE_VIEW, ())
     while over.prompt is not None:
@@ -47,6 +55,9 @@ OPTIONS = {
     "classroom-play": lambda ctx: {"room": _room(ctx.library)},
     "classroom-board": lambda ctx: {"room": _room(ctx.library, ROUND_OVER)},
     "classroom-review": lambda ctx: {"room": _room(ctx.library, OVER)},
+    "classroom-phones": lambda ctx: {"quiz": _quiz(ctx.library), "mode": STUDENTS},
+    "classroom-phones-play": lambda ctx: {"quiz": _quiz(ctx.library),
+                                          "host": PhoneHost(Room("TEST", teams=("Red", "Blue")))},
 }
 
 
@@ -71,7 +82,8 @@ def test_the_registry_names_every_screen_of_the_game():
     assert set(SCENES) == {
         "title", "settings", "packs", "explore", "explore-event", "choose", "campaign",
         "notice", "board", "sort", "ask", "results",
-        "classroom", "classroom-play", "classroom-board", "classroom-review"}
+        "classroom", "classroom-play", "classroom-board", "classroom-review",
+        "classroom-phones", "classroom-phones-play", "network-check"}
 
 
 def test_a_scene_name_not_registered_is_refused_with_the_names_known():
