@@ -21,6 +21,7 @@ SCENES = {
     "choose": "game.ui.screens.choose:ChooseScene",
     "campaign": "game.ui.screens.choose:CampaignScene",
     "notice": "game.ui.screens.notice:NoticeScene",
+    "preview": "game.ui.screens.preview:PreviewScene",
     # the solo game (game/ui/play)
     "board": "game.ui.play.board:BoardScene",
     "sort": "game.ui.play.sort:SortScene",
