@@ -21,6 +21,7 @@ COMMANDS = {
     "pack": ("pack", "your packs: new, install, export, list"),
     "import": ("import_csv", "turn a spreadsheet (CSV) into a pack"),
     "reports": ("reports", "list the problems players reported on cards, with file:line"),
+    "preview": ("preview", "open one pack alone in the window, reloading it when it is saved"),
 }
 
 

@@ -81,7 +81,7 @@ class App:
     def __init__(self, *, size: Optional[tuple[int, int]] = None, fullscreen: Optional[bool] = None,
                  seed: Optional[int] = None, mode: Optional[str] = None,
                  extra_packs: Sequence[str] = (), library_loader=None, start: str = "title",
-                 stores=None, only: bool = False) -> None:
+                 stores=None, only: bool = False, start_options: Optional[dict] = None) -> None:
         try:
             pygame.display.init()
             pygame.font.init()
@@ -106,7 +106,7 @@ class App:
         self.frames = 0
         self.running = True
         self._apply_scale()
-        self.stack.push(make_scene(start, self.ctx))
+        self.stack.push(make_scene(start, self.ctx, **(start_options or {})))
         self.stack.apply()
         if mode:
             self._start_mode(mode)
@@ -281,6 +281,24 @@ class App:
         if settings is not None and not self.fullscreen and tuple(settings.window) != self.windowed_size:
             self.ctx.change_settings(window=self.windowed_size)
         pygame.quit()
+
+
+def preview(path, window: Optional[str] = None) -> int:
+    """`thaw preview PACK`: the window on that pack alone (and what it requires)."""
+    try:
+        size = parse_size(window)
+    except ValueError as error:
+        print(f"thaw: {error}", file=sys.stderr)
+        return 2
+    try:
+        app = App(size=size, extra_packs=(str(path),), only=True, start="preview",
+                  start_options={"path": str(path)})
+        _require_a_visible_window()
+    except NoDisplay as error:
+        pygame.quit()
+        print(NO_DISPLAY_MESSAGE.format(reason=error), file=sys.stderr, end="")
+        return 1
+    return app.loop()
 
 
 def run(args) -> int:
