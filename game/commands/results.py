@@ -15,6 +15,7 @@ from typing import Optional, TextIO
 
 from game.classroom.summary import (StudentResult, Summary, most_missed, student_standings,
                                     summarize, team_means)
+from game.content.safetext import TerminalWriter
 
 BAR_WIDTH = 30
 
@@ -28,7 +29,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, out: Optional[TextIO] = None,
         err: Optional[TextIO] = None, library=None) -> int:
-    out, err = out or sys.stdout, err or sys.stderr
+    # Team names and pack text come from files others wrote: escape control characters.
+    out, err = TerminalWriter(out or sys.stdout), TerminalWriter(err or sys.stderr)
     try:
         return _run(args, out, err, library)
     except Exception as error:  # never a traceback, whatever the file holds
@@ -69,6 +71,9 @@ def _run(args, out: TextIO, err: TextIO, library) -> int:
 
 def _print_header(results, out: TextIO) -> None:
     print(f"Classroom results: {results.path}", file=out)
+    if getattr(results, "from_backup", False):
+        print(f"  Note: this file could not be read, so its backup from the save before "
+              f"({results.read_from}) is shown; the last round may be missing.", file=out)
     settings = results.settings or {}
     facts = [f"status: {results.status}"]
     if results.started:

@@ -8,6 +8,7 @@ then `step(dt)` with a fake clock, or `run_until_idle()`.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import time
 from typing import Optional, Sequence
@@ -57,8 +58,11 @@ def parse_size(text: Optional[str]) -> Optional[tuple[int, int]]:
     return w, h
 
 
-def _default_library_loader(extra: Sequence[str]):
+def _default_library_loader(extra: Sequence[str], only: bool = False):
     def load():
+        if only:  # `thaw play --pack FILE --only`: those packs and what they require
+            from game.content.selection import load_only
+            return load_only(tuple(extra))[0]
         from game.content.library import load_library
         return load_library(extra=tuple(extra))
     return load
@@ -76,7 +80,7 @@ class App:
     def __init__(self, *, size: Optional[tuple[int, int]] = None, fullscreen: Optional[bool] = None,
                  seed: Optional[int] = None, mode: Optional[str] = None,
                  extra_packs: Sequence[str] = (), library_loader=None, start: str = "title",
-                 stores=None) -> None:
+                 stores=None, only: bool = False, start_options: Optional[dict] = None) -> None:
         try:
             pygame.display.init()
             pygame.font.init()
@@ -86,9 +90,11 @@ class App:
         self.stack = SceneStack()
         self.text = TextHelper()
         self.mapper = InputMapper()
+        loader = library_loader or _default_library_loader(extra_packs, only)
         self.ctx = Context(settings_store=settings_store, progress_store=progress_store,
-                           library_loader=library_loader or _default_library_loader(extra_packs),
+                           library_loader=loader,
                            text=self.text, sounds=None, stack=self.stack, seed=seed)
+        self.ctx.watch_new_packs = not only
         settings = self.ctx.settings
         self.windowed_size = tuple(size or settings.window or DEFAULT_SIZE)
         self.fullscreen = settings.fullscreen if fullscreen is None else fullscreen
@@ -99,7 +105,7 @@ class App:
         self.frames = 0
         self.running = True
         self._apply_scale()
-        self.stack.push(make_scene(start, self.ctx))
+        self.stack.push(make_scene(start, self.ctx, **(start_options or {})))
         self.stack.apply()
         if mode:
             self._start_mode(mode)
@@ -244,6 +250,7 @@ class App:
 
     # --- the real thing -------------------------------------------------------------------
     def loop(self) -> int:
+        self.handle_sigterm()
         # The first frame is drawn at once: Clock.tick's first call would wait a frame.
         self.step(0.0)
         if os.environ.get(EXIT_AFTER_FIRST_FRAME) == "1":
@@ -259,11 +266,44 @@ class App:
         self.close()
         return 0
 
+    def handle_sigterm(self) -> None:
+        """SIGTERM (a logout, a shutdown, `kill`) ends the loop like closing the window,
+        so the scenes save what they hold (a classroom round in play) before exiting."""
+        def stop(signum, frame) -> None:
+            self.running = False
+        try:
+            signal.signal(signal.SIGTERM, stop)
+        except (ValueError, OSError, AttributeError):
+            pass   # not the main thread, or no SIGTERM on this system
+
     def close(self) -> None:
+        for scene in reversed(self.stack.scenes):
+            try:
+                scene.closing()
+            except Exception:  # noqa: BLE001 - one scene's failure must not lose the others'
+                pass
         settings = self.ctx.settings
         if settings is not None and not self.fullscreen and tuple(settings.window) != self.windowed_size:
             self.ctx.change_settings(window=self.windowed_size)
         pygame.quit()
+
+
+def preview(path, window: Optional[str] = None) -> int:
+    """`thaw preview PACK`: the window on that pack alone (and what it requires)."""
+    try:
+        size = parse_size(window)
+    except ValueError as error:
+        print(f"thaw: {error}", file=sys.stderr)
+        return 2
+    try:
+        app = App(size=size, extra_packs=(str(path),), only=True, start="preview",
+                  start_options={"path": str(path)})
+        _require_a_visible_window()
+    except NoDisplay as error:
+        pygame.quit()
+        print(NO_DISPLAY_MESSAGE.format(reason=error), file=sys.stderr, end="")
+        return 1
+    return app.loop()
 
 
 def run(args) -> int:
@@ -276,7 +316,8 @@ def run(args) -> int:
     try:
         app = App(size=size, fullscreen=True if getattr(args, "fullscreen", False) else None,
                   seed=getattr(args, "seed", None), mode=getattr(args, "mode", None),
-                  extra_packs=getattr(args, "pack", ()) or ())
+                  extra_packs=getattr(args, "pack", ()) or (),
+                  only=bool(getattr(args, "only", False)))
         _require_a_visible_window()
     except NoDisplay as error:
         pygame.quit()

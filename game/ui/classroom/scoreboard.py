@@ -71,7 +71,7 @@ class ClassroomBoardScene(Scene):
             title = "Final standings"
         else:
             title = f"After round {room.round_number} of {room.rounds}"
-        draw_header(surface, ctx, fr, title, "" if room.failed_saves else room.results_note)
+        draw_header(surface, ctx, fr, title, "" if room.unsaved else room.results_note)
         body = fr.body
         rows = [(s.player, s.name, s.score) for s in room.standings()]
         leader = rows[0]
@@ -93,7 +93,7 @@ class ClassroomBoardScene(Scene):
                     "      U: undo the last decision")
         if room.phase != OVER and self.final:
             what += "      U: undo"
-        problem = room.results_note if room.failed_saves else ""
+        problem = room.results_note if room.unsaved else ""
         label = text.render(text.fit(self.saved_note or problem or what, LABEL, body.width),
                             LABEL, palette.bad if (self.saved_note or problem) else palette.ink)
         surface.blit(label, (body.x, body.bottom - label.get_height()))

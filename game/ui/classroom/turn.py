@@ -82,6 +82,11 @@ class ClassroomPlayScene(Scene):
         if self.room.phase == ROUND_OVER:
             self.ctx.replace(make_scene("classroom-board", self.ctx, room=self.room))
 
+    def closing(self) -> None:
+        """The window closes mid-round: the round's answers and points so far are saved."""
+        if not self.room.over:
+            self.room.save_now()
+
     def _end(self) -> None:
         self.room.end(early=True)
         self.ctx.replace(make_scene("classroom-board", self.ctx, room=self.room))

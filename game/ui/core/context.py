@@ -30,6 +30,8 @@ class Context:
         self._library_loader = library_loader
         self._library = None
         self._seen: dict = {}
+        # False for `thaw play --only`: only the packs loaded are re-read, no new ones join.
+        self.watch_new_packs = True
         self.text = text
         self.sounds = sounds
         self.stack = stack
@@ -87,20 +89,20 @@ class Context:
     def library(self):
         if self._library is None:
             self._library = self._library_loader()
-            self._seen = _pack_files(self._library)
+            self._seen = _pack_files(self._library, self.watch_new_packs)
             settle_heap()
         return self._library
 
     def reload_changed(self) -> list:
         """Re-read every pack file changed (or added) since it was loaded: the paths."""
         library = self.library
-        now = _pack_files(library)
+        now = _pack_files(library, self.watch_new_packs)
         changed = [path for path, stamp in now.items() if self._seen.get(path) != stamp]
         if changed:
             library = library.reload(*changed)    # one pass re-reads every file
             settle_heap()
         self._library = library
-        self._seen = _pack_files(library)
+        self._seen = _pack_files(library, self.watch_new_packs)
         return changed
 
     def new_seed(self) -> int:
@@ -133,16 +135,18 @@ def settle_heap() -> None:
     gc.freeze()
 
 
-def _pack_files(library) -> dict:
-    """path -> modification time of every pack file the library knows, plus new *.yaml
-    files in the folders it loaded from (a teacher may drop a new pack in)."""
-    from pathlib import Path
-    paths = {Path(p.path).resolve() for p in getattr(library, "packs", ())}
-    paths |= {Path(b.path).resolve() for b in getattr(library, "broken", ())}
-    for folder in {p.parent for p in paths} | _default_folders():
+def _pack_files(library, watch_folders: bool = True) -> dict:
+    """path -> modification time of every pack file the library knows, plus (when
+    `watch_folders`) new *.yaml files in the folders it loaded from (a teacher may drop a
+    new pack in)."""
+    from game.safefile import safe_resolve   # a link loop among the packs never raises
+    paths = {safe_resolve(p.path) for p in getattr(library, "packs", ())}
+    paths |= {safe_resolve(b.path) for b in getattr(library, "broken", ())}
+    folders = ({p.parent for p in paths} | _default_folders()) if watch_folders else set()
+    for folder in folders:
         if folder.is_dir():
-            paths |= {p.resolve() for p in folder.glob("*.yaml")}
-            paths |= {p.resolve() for p in folder.glob("*.yml")}
+            paths |= {safe_resolve(p) for p in folder.glob("*.yaml")}
+            paths |= {safe_resolve(p) for p in folder.glob("*.yml")}
     stamps = {}
     for path in paths:
         try:
@@ -155,4 +159,5 @@ def _pack_files(library) -> dict:
 def _default_folders() -> set:
     from game import LEVELS_DIR
     from game.paths import user_packs_dir
-    return {LEVELS_DIR.resolve(), user_packs_dir().resolve()}
+    from game.safefile import safe_resolve
+    return {safe_resolve(LEVELS_DIR), safe_resolve(user_packs_dir())}
