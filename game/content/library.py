@@ -217,8 +217,7 @@ def _assemble(files: list[Path], parsed: dict[Path, YamlFile],
             good[path] = pack
             if owner.get(pack.id) == path:
                 available[pack.id] = pack
-    checked = [checked_by_path[path] for path in files]
-    return Library(files, checked, good)
+    return Library(files, [checked_by_path[path] for path in files], good)
 
 
 def _check_one(path: Path, parsed: YamlFile, header: Header, early: list[Problem],

@@ -58,9 +58,11 @@ class Source:
     folded: Optional[FoldedText] = field(default=None, repr=False, compare=False)
 
     def index(self) -> FoldedText:
-        if self.folded is None or self.folded.text is not self.text:
-            object.__setattr__(self, "folded", FoldedText(self.text))
-        return self.folded
+        folded = self.folded
+        if folded is None or folded.text is not self.text:
+            folded = FoldedText(self.text)
+            object.__setattr__(self, "folded", folded)
+        return folded
 
     def passage(self, excerpt: str, context: int = 400) -> Optional[Passage]:
         return passage(self.index(), excerpt, context)

@@ -118,7 +118,8 @@ class FoldedText:
         inner = needle.split(" ")[1:-1]   # whole words: the first and last may be cut
         if inner and self.lookups > _INDEX_AFTER:
             words = self._index()
-            best, offset = None, 0
+            best: Optional[list[int]] = None
+            offset = 0
             at = len(needle.split(" ", 1)[0]) + 1
             for word in inner:
                 places = words.get(word)
@@ -128,7 +129,7 @@ class FoldedText:
                     best, offset = places, at
                 at += len(word) + 1
             folded = self.folded
-            for place in best:
+            for place in best or ():
                 if place - offset >= 0 and folded.startswith(needle, place - offset):
                     return place - offset
             return -1

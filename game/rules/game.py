@@ -173,6 +173,7 @@ def _deal_sort(game: Game, step: Step, index: int):
     content, session = game.content, game.session
     rng = rng_for(session.seed, game.mode, game.start, "deal", index)
     first = [e for e in (content.event(i) for i in _due(game, "event", index)) if e]
+    candidates: Sequence[Event]
     if step.event_ids:
         candidates = [e for e in (content.event(i) for i in step.event_ids) if e]
         first, count = candidates, len(candidates)   # a fixed hand, in its given order
