@@ -830,6 +830,8 @@ def lan(options: Options) -> dict:
     """A slot for network play (phones as buzzers); filled in when that exists."""
     if _import_first("game.lan", "game.net") is None:
         return {"skipped": "no network play in this build"}
+    if _import_first("game.tools.lan_bench") is not None:
+        return {"skipped": "measured on its own: python -m game.tools.lan_bench --phones 40 200"}
     return {"skipped": "network play exists, but its figure is not written yet"}
 
 
