@@ -206,14 +206,14 @@ def lint_pack(pack: Pack, tree: Any, display: str,
     def warn(where: Position, message: str) -> None:
         out.append(Problem(display, where[0], where[1], message, "warning"))
 
-    for where, message in placeholders(tree):
-        warn(where, message)
+    for where, text in placeholders(tree):
+        warn(where, text)
     for question in pack.questions:
-        for message, keys in ((guessable(question, views), ("quote",)),
-                              (same_view(question, views), ("choices",)),
-                              (long_answer(question), ("answer",))):
-            if message:
-                warn(_at(tree, "questions", question.id, *keys), message)
+        for found, keys in ((guessable(question, views), ("quote",)),
+                            (same_view(question, views), ("choices",)),
+                            (long_answer(question), ("answer",))):
+            if found:
+                warn(_at(tree, "questions", question.id, *keys), found)
     choice = [q for q in pack.questions if not q.is_whose_view and len(q.choices) >= 2]
     longest = [q for q in choice if answer_is_longest(q)]
     if len(choice) >= LONGEST_MIN_QUESTIONS and len(longest) > LONGEST_SHARE * len(choice):
