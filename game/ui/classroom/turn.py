@@ -1,8 +1,14 @@
 """The classroom play screen: whose turn it is (a band in the team's colour), the prompt
-at projector size, a big countdown, the steal offer, and the teacher's keys.
+at projector size, a big countdown, the steal offer, and the teacher's controls.
 
-Teacher keys (H shows them): P pause, S skip, + / - a point for the picked team (T picks,
-or click a team's score), U undo, Esc end (with a confirmation).
+Teacher controls, as keys and as the toolbar at the bottom (mouse, touch board): P pause,
+S skip, U undo, + / - a point for the picked team (T picks, or click a team's score),
+H help, Esc end (asks first; Enter there means "carry on"). A presenter remote works too:
+PageDown carries on, PageUp undoes, B or . pauses (and blanks the question).
+
+A missed question that can be stolen shows only "Not quite": the next team sees the
+question again with the wrong answer struck out; the answer and its explanation come
+after the steal is taken or declined (`room.reveal`, review B1).
 """
 
 from __future__ import annotations
@@ -12,27 +18,30 @@ import pygame
 from game.classroom.session import ROUND_OVER, STEAL_OFFER, ClassroomError
 from game.classroom.setup import ROUND_TITLES
 from game.rules.prompts import Ask, SortHand
-from game.ui.classroom.draw import (BODY, CARD, CHOICE, CHOICE_SMALL, LABEL, PROMPT, QUOTE, SMALL,
-                                    band_height, draw_countdown, draw_overlay_panel,
-                                    draw_score_strip, draw_team_band, fit_style, team_colour)
+from game.ui.classroom.draw import (BODY, LABEL, SMALL, band_height, draw_countdown,
+                                    draw_overlay_panel, draw_score_strip, draw_team_band)
+from game.ui.classroom.prompt_view import draw_ask, draw_hand, draw_offer, draw_outcome
 from game.ui.core import input as keys
 from game.ui.core.registry import make_scene
 from game.ui.core.scene import Scene
-from game.ui.widgets.shapes import draw_focus, draw_panel
+from game.ui.widgets.button import Button
+from game.ui.widgets.toolbar import Toolbar
 
 HELP_LINES = (
     ("1-4 or click: answer.   Timeline: click the cards (or press 1-4) earliest first, "
      "Backspace takes the last one back, Enter sends the order.", BODY),
-    ("P  pause / resume the game and the clock", LABEL),
+    ("P (or B, or . on a presenter remote)  pause / resume; the question is hidden", LABEL),
     ("S  skip this turn (no points; the turn passes)", LABEL),
     ("+ / -  give or take a point (T or a click on a score picks the team)", LABEL),
-    ("U  undo the last decision (back to the start of the round)", LABEL),
+    ("U (or PageUp)  undo the last decision (back to the start of the round)", LABEL),
     ("Y / N  take or decline a steal", LABEL),
+    ("Enter (or PageDown)  carry on after a verdict", LABEL),
     ("Esc  end the session (asks first)", LABEL),
-    ("H  show or hide this help", LABEL),
+    ("H  show or hide this help.   Every control is also a button at the bottom.", LABEL),
     ("Every change is written to the results file.", SMALL),
 )
 FLASH_SECONDS = 3.0
+PAUSE_KEYS = ("p", "b", ".")
 
 
 class ClassroomPlayScene(Scene):
@@ -41,7 +50,7 @@ class ClassroomPlayScene(Scene):
     def __init__(self, ctx, room) -> None:
         super().__init__(ctx)
         self.room = room
-        self.showing = None          # the Outcome on screen until Enter
+        self.showing = None          # the Outcome on screen until the teacher carries on
         self.order: list[str] = []   # timeline: ids picked so far, earliest first
         self.focus = 0               # keyboard focus among choices / cards
         self.help = False
@@ -50,7 +59,17 @@ class ClassroomPlayScene(Scene):
         self.flash = ""
         self.flash_left = 0.0
         self.chips: list = []
-        self.targets: list = []      # (rect, what) for clicks
+        self.targets: list = []      # (rect, what) for clicks, set by draw
+        self.tools = Toolbar([
+            Button("Pause", self._pause, key="P"), Button("Skip", self._skip, key="S"),
+            Button("Undo", self._undo, key="U"), Button("\u2212 point", lambda: self._points(-1), key="-"),
+            Button("+ point", lambda: self._points(+1), key="+"),
+            Button("Help", self._toggle_help, key="H"), Button("End", self._ask_end, key="Esc")])
+        self.carry_on = Button("Carry on", self._continue, primary=True, key="Enter")
+        self.steal_yes = Button("Steal it", self._take_steal, primary=True, key="Y")
+        self.steal_no = Button("No thanks", self._decline_steal, key="N")
+        self.end_yes = Button("End now", self._end, key="Y")
+        self.end_no = Button("Carry on", self._cancel_end, primary=True, key="Enter")
 
     # --- what is on screen -----------------------------------------------------------------
     @property
@@ -66,6 +85,17 @@ class ClassroomPlayScene(Scene):
     def _say(self, message: str) -> None:
         self.flash, self.flash_left = message, FLASH_SECONDS
 
+    def _buttons(self) -> list:
+        """The buttons a click can press now (the dialogs' first)."""
+        if self.confirm_end:
+            return [self.end_yes, self.end_no]
+        out = list(self.tools.buttons)
+        if self.view == "verdict":
+            out.append(self.carry_on)
+        elif self.view == "offer" and not self.room.paused:
+            out += [self.steal_yes, self.steal_no]
+        return out
+
     # --- moves ----------------------------------------------------------------------------
     def _answer(self, move) -> None:
         try:
@@ -73,7 +103,12 @@ class ClassroomPlayScene(Scene):
         except ClassroomError as error:
             self._say(str(error))
             return
-        self._after_decision(self.room.last)
+        if self.room.phase == STEAL_OFFER:
+            self.ctx.play_sound("wrong")     # only "Not quite": the answer stays hidden
+            self.order, self.focus, self.picked = [], 0, None
+            self.invalidate_layout()
+            return
+        self._after_decision(self.room.reveal)
 
     def _after_decision(self, outcome) -> None:
         self.showing = outcome
@@ -87,6 +122,42 @@ class ClassroomPlayScene(Scene):
         self.invalidate_layout()
         if self.room.phase == ROUND_OVER:
             self.ctx.replace(make_scene("classroom-board", self.ctx, room=self.room))
+
+    def _take_steal(self) -> None:
+        if self.room.phase == STEAL_OFFER and not self.room.paused:
+            self.room.take_steal()
+            self.invalidate_layout()
+
+    def _decline_steal(self) -> None:
+        if self.room.phase != STEAL_OFFER or self.room.paused:
+            return
+        self.room.decline_steal()
+        self._after_decision(self.room.reveal)   # now the room may see the answer
+
+    def _pause(self) -> None:
+        paused = self.room.toggle_pause()
+        self._say("Paused" if paused else "Resumed")
+
+    def _skip(self) -> None:
+        if self.room.paused or self.view == "verdict":
+            return
+        self.room.skip()
+        self._after_decision(self.room.reveal)
+        self._say("Turn skipped")
+
+    def _points(self, delta: int) -> None:
+        self.room.adjust(self.target_team, delta)
+        self._say(f"{delta:+d} point for {self.room.teams[self.target_team]}")
+
+    def _toggle_help(self) -> None:
+        self.help = not self.help
+
+    def _ask_end(self) -> None:
+        self.confirm_end = True
+        self.invalidate_layout()
+
+    def _cancel_end(self) -> None:
+        self.confirm_end = False
 
     def _end(self) -> None:
         self.room.end(early=True)
@@ -102,72 +173,65 @@ class ClassroomPlayScene(Scene):
     # --- input ----------------------------------------------------------------------------
     def handle(self, action) -> None:
         kind, name = action.kind, action.name if action.kind == keys.KEY else ""
+        if kind in (keys.POINTER_MOVE, keys.POINTER_DOWN, keys.POINTER_UP):
+            if self._click(action):
+                return
         if self.confirm_end:
-            if kind == keys.CONFIRM or name == "y":
+            if name == "y":
                 self._end()
-            elif kind == keys.BACK or name == "n":
-                self.confirm_end = False
+            elif kind in (keys.BACK, keys.CONFIRM) or name == "n":
+                self._cancel_end()     # Enter keeps playing: ending is never the default
             return
         if self.help:
             if kind in (keys.BACK, keys.CONFIRM, keys.POINTER_UP) or name == "h":
                 self.help = False
             return
         if kind == keys.BACK:
-            self.confirm_end = True
-            return
-        if name == "h":
-            self.help = True
-            return
-        if name == "p":
-            paused = self.room.toggle_pause()
-            self._say("Paused" if paused else "Resumed")
-            return
-        if name == "u":
+            self._ask_end()
+        elif name == "h":
+            self._toggle_help()
+        elif name in PAUSE_KEYS:
+            self._pause()
+        elif name == "u" or kind == keys.PAGE_UP:
             self._undo()
-            return
-        if name == "t":
+        elif name == "t":
             self.picked = (self.target_team + 1) % len(self.room.teams)
+        elif kind in (keys.ZOOM_IN, keys.ZOOM_OUT):
+            self._points(1 if kind == keys.ZOOM_IN else -1)
+        elif self.room.paused:
             return
-        if kind in (keys.ZOOM_IN, keys.ZOOM_OUT):
-            delta = 1 if kind == keys.ZOOM_IN else -1
-            self.room.adjust(self.target_team, delta)
-            self._say(f"{delta:+d} point for {self.room.teams[self.target_team]}")
-            return
-        if kind == keys.POINTER_UP:
+        elif name == "s":
+            self._skip()
+        elif self.view == "verdict":
+            if kind in (keys.CONFIRM, keys.PAGE_DOWN):
+                self._continue()
+        elif self.view == "offer":
+            if name == "y":
+                self._take_steal()
+            elif name == "n":
+                self._decline_steal()
+        else:
+            self._handle_turn(action)
+
+    def _click(self, action) -> bool:
+        """Buttons and score chips; True when the click was theirs."""
+        hovered = None
+        for button in self._buttons():
+            if button.rect.collidepoint(action.pos):
+                hovered = button
+        self.tools.hovered = hovered
+        if action.kind == keys.POINTER_MOVE:
+            return False
+        if hovered is not None:
+            if action.kind == keys.POINTER_UP:
+                hovered.press()
+            return True
+        if action.kind == keys.POINTER_UP and not self.confirm_end and not self.help:
             for index, chip in enumerate(self.chips):
                 if chip.collidepoint(action.pos):
                     self.picked = index
-                    return
-        if self.room.paused:
-            return
-        if name == "s":
-            if self.view == "verdict":
-                return
-            self.room.skip()
-            self._after_decision(self.room.last if self.room.phase != STEAL_OFFER else None)
-            self._say("Turn skipped")
-            if self.room.phase == ROUND_OVER:
-                self.showing = self.showing or self.room.last
-            return
-        if self.view == "verdict":
-            if kind == keys.CONFIRM or kind == keys.POINTER_UP:
-                self._continue()
-            return
-        if self.view == "offer":
-            if kind == keys.CONFIRM or name == "y" or self._clicked(action, "steal"):
-                self.room.take_steal()
-                self.invalidate_layout()
-            elif name == "n" or self._clicked(action, "decline"):
-                self.room.decline_steal()
-                self._after_decision(None)
-                if self.room.phase == ROUND_OVER:
-                    self._continue()
-            return
-        self._handle_turn(action)
-
-    def _clicked(self, action, what) -> bool:
-        return action.kind == keys.POINTER_UP and any(
-            rect.collidepoint(action.pos) and w == what for rect, w in self.targets)
+                    return True
+        return False
 
     def _handle_turn(self, action) -> None:
         prompt, kind = self.room.prompt, action.kind
@@ -175,10 +239,10 @@ class ClassroomPlayScene(Scene):
             live = prompt.live_choices
             if kind == keys.PICK and action.n <= len(live):
                 self._answer(live[action.n - 1].key)
-            elif kind in (keys.NEXT, keys.DOWN, keys.RIGHT):
-                self.focus = (self.focus + 1) % len(live)
-            elif kind in (keys.PREV, keys.UP, keys.LEFT):
-                self.focus = (self.focus - 1) % len(live)
+            elif kind in (keys.NEXT, keys.PREV):
+                self.focus = (self.focus + (1 if kind == keys.NEXT else -1)) % len(live)
+            elif kind in (keys.UP, keys.DOWN, keys.LEFT, keys.RIGHT):
+                self.focus = grid_move(self.focus, kind, len(live), 2 if len(prompt.choices) > 2 else 1)
             elif kind == keys.CONFIRM:
                 self._answer(live[self.focus].key)
             elif kind == keys.POINTER_UP:
@@ -219,10 +283,16 @@ class ClassroomPlayScene(Scene):
     def update(self, dt) -> None:
         if self.flash_left > 0:
             self.flash_left = max(0.0, self.flash_left - dt)
+        self.tools.buttons[0].label = "Resume" if self.room.paused else "Pause"
         if self.view == "turn" and not (self.help or self.confirm_end):
             outcome = self.room.tick(dt)
             if outcome is not None:
-                self._after_decision(outcome)
+                if self.room.phase == STEAL_OFFER:
+                    self.ctx.play_sound("wrong")
+                    self.order, self.focus = [], 0
+                    self.invalidate_layout()
+                else:
+                    self._after_decision(self.room.reveal)
 
     # --- layout ----------------------------------------------------------------------------
     def layout(self, size) -> None:
@@ -231,16 +301,36 @@ class ClassroomPlayScene(Scene):
         self.pad = text.px(28)
         self.band_h = band_height(self.ctx)
         strip_h = text.line_height(LABEL) + text.px(20)
-        foot_h = text.line_height(SMALL) + text.px(12)
-        self.strip = pygame.Rect(self.pad, h - foot_h - strip_h - text.px(8),
-                                 w - 2 * self.pad, strip_h)
-        self.foot_y = h - foot_h
+        foot_h = text.line_height("button") + text.px(14)
+        self.foot = pygame.Rect(self.pad, h - foot_h - text.px(6), w - 2 * self.pad, foot_h)
+        self.strip = pygame.Rect(self.pad, self.foot.y - strip_h - text.px(10), w - 2 * self.pad, strip_h)
         self.body = pygame.Rect(self.pad, self.band_h + text.px(18), w - 2 * self.pad,
                                 self.strip.y - self.band_h - text.px(36))
+        self.tools.layout(pygame.Rect(self.foot.x + self.foot.width // 3, self.foot.y,
+                                      self.foot.width * 2 // 3, self.foot.height), self.ctx)
+        bw = min(text.px(260), self.body.width // 3)
+        bh = text.line_height("button") + text.px(22)
+        self.carry_on.rect = pygame.Rect(self.body.right - bw, self.body.bottom - bh, bw, bh)
+        self.offer_h = text.line_height(("serif-bold", 40)) + text.line_height(BODY) + text.px(12)
+        self.steal_no.rect = pygame.Rect(self.body.right - bw, self.body.y, bw, bh)
+        self.steal_yes.rect = pygame.Rect(self.body.right - 2 * bw - text.px(12), self.body.y, bw, bh)
         self.clock_r = 0
         if self.room.timer.on:
             self.clock_r = min(self.body.height // 4, text.px(84))
             self.clock_c = (self.body.right - self.clock_r, self.body.y + self.clock_r)
+        dw, dh = min(w * 3 // 5, text.px(640)), text.px(300)
+        self.dialog = pygame.Rect((w - dw) // 2, (h - dh) // 2, dw, dh)
+        self.end_no.rect = pygame.Rect(self.dialog.right - text.px(24) - bw, self.dialog.bottom - text.px(24) - bh, bw, bh)
+        self.end_yes.rect = self.end_no.rect.move(-bw - text.px(12), 0)
+
+    def _prompt_area(self) -> pygame.Rect:
+        area = pygame.Rect(self.body)
+        if self.clock_r and self.view == "turn":
+            area.width -= 2 * self.clock_r + self.pad
+        if self.view == "offer":
+            area.y += self.offer_h
+            area.height -= self.offer_h
+        return area
 
     # --- drawing ---------------------------------------------------------------------------
     def draw(self, surface) -> None:
@@ -262,220 +352,82 @@ class ClassroomPlayScene(Scene):
         self.chips = draw_score_strip(surface, ctx, self.strip, room.teams, room.scores,
                                       current=room.team, picked=self.target_team
                                       if self.picked is not None else -1)
-        if self.view == "verdict":
-            self._draw_verdict(surface)
-        elif self.view == "offer":
-            self._draw_prompt(surface, dim=True)
-            self._draw_offer(surface)
+        if room.paused and self.view != "verdict":
+            pass    # a pause hides the question: no free thinking time (review m22)
+        elif self.view == "verdict":
+            draw_outcome(surface, ctx, pygame.Rect(self.body.x, self.body.y, self.body.width,
+                                                   self.carry_on.rect.y - self.body.y - text.px(8)),
+                         self.showing, room.teams, room.session.rules)
+            self.carry_on.draw(surface, ctx, focused=True)
         else:
             self._draw_prompt(surface)
-            if self.clock_r:
+            if self.view == "offer":
+                rules = room.session.rules
+                missed = room.teams[room.last.team] if room.last else "The last team"
+                draw_offer(surface, ctx, self.body, missed, room.team_name,
+                           round(rules.points * rules.steal_share))
+                self.steal_yes.draw(surface, ctx, focused=True)
+                self.steal_no.draw(surface, ctx, focused=False)
+            elif self.clock_r:
                 timer = room.timer
                 draw_countdown(surface, ctx, self.clock_c, self.clock_r, timer.shown,
                                timer.remaining / timer.limit, paused=room.paused)
-        hints = "H: teacher keys   P: pause   S: skip   +/-: points   U: undo   Esc: end"
-        if self.flash_left > 0:
-            hints = self.flash
-        foot = text.render(text.fit(hints, SMALL, surface.get_width() - 2 * self.pad), SMALL,
+        hint = self.flash if self.flash_left > 0 else "H: teacher keys"
+        foot = text.render(text.fit(hint, SMALL, self.foot.width // 3 - text.px(8)), SMALL,
                            palette.accent if self.flash_left > 0 else palette.muted)
-        surface.blit(foot, (self.pad, self.foot_y))
+        surface.blit(foot, (self.foot.x, self.foot.centery - foot.get_height() // 2))
+        self.tools.draw(surface, ctx)
         if room.paused and not self.help:
-            draw_overlay_panel(surface, ctx, "Paused", [("P: carry on.   The clock has stopped.",
+            draw_overlay_panel(surface, ctx, "Paused", [("P (or B): carry on.   The clock has stopped.",
                                                          BODY)], 0.5)
         if self.help:
             draw_overlay_panel(surface, ctx, "Teacher keys", HELP_LINES, 0.8)
         if self.confirm_end:
-            draw_overlay_panel(surface, ctx, "End the session?",
-                               [("Enter or Y: end now and show the final standings. "
-                                 "Esc or N: carry on.", BODY),
-                                ("Everything so far is already saved.", SMALL)], 0.6)
+            self._draw_confirm(surface)
 
-    def _prompt_area(self) -> pygame.Rect:
-        area = pygame.Rect(self.body)
-        if self.clock_r:
-            area.width -= 2 * self.clock_r + self.pad
-        return area
+    def _draw_confirm(self, surface) -> None:
+        from game.ui.widgets.shapes import draw_panel, shade
+        ctx, text, palette = self.ctx, self.ctx.text, self.ctx.palette
+        shade(surface, palette)
+        draw_panel(surface, self.dialog, palette, radius=text.px(12))
+        pad = text.px(24)
+        inner = self.dialog.width - 2 * pad
+        y = self.dialog.y + pad
+        for line, style, ink in (("End the session?", ("serif-bold", 40), palette.accent),
+                                 ("Y or End now: show the final standings. Enter, Esc or N: "
+                                  "carry on.", BODY, palette.ink),
+                                 ("Everything so far is already saved.", SMALL, palette.muted)):
+            block = text.block(line, style, ink, inner)
+            surface.blit(block, (self.dialog.x + pad, y))
+            y += block.get_height() + text.px(8)
+        self.end_yes.draw(surface, ctx, focused=False)
+        self.end_no.draw(surface, ctx, focused=True)
 
-    def _draw_prompt(self, surface, dim: bool = False) -> None:
+    def _draw_prompt(self, surface) -> None:
         prompt = self.room.prompt
+        area = self._prompt_area()
+        show = self.view == "turn"
         if isinstance(prompt, Ask):
-            self._draw_ask(surface, prompt, dim)
+            self.targets = draw_ask(surface, self.ctx, area, self.body, prompt, self.focus, show)
         elif isinstance(prompt, SortHand):
-            self._draw_hand(surface, prompt)
-
-    def _draw_ask(self, surface, prompt, dim: bool) -> None:
-        ctx, text, palette = self.ctx, self.ctx.text, self.ctx.palette
-        area = self._prompt_area()
-        question = prompt.question
-        lead = "Whose view is this?" if question.is_whose_view else "Question"
-        lead_img = text.render(lead, LABEL, palette.accent)
-        surface.blit(lead_img, (area.x, area.y))
-        live = prompt.live_choices
-        gap = text.px(14)
-        cols = 2 if len(live) > 2 else 1
-        rows = (len(live) + cols - 1) // cols
-        col_w = (self.body.width - gap * (cols - 1)) // cols
-        choice_style = CHOICE
-        label_w = col_w - text.px(84)
-        longest = max((text.block_size(c.label, CHOICE, label_w)[1] for c in live), default=0)
-        if longest > text.line_height(CHOICE) * 2:
-            choice_style = CHOICE_SMALL
-        row_h = max(text.block_size(c.label, choice_style, label_w)[1] for c in live)
-        row_h = max(row_h + text.px(24), text.px(72))
-        choices_h = rows * row_h + (rows - 1) * gap
-        top = area.y + lead_img.get_height() + text.px(8)
-        quote_box = pygame.Rect(area.x, top, area.width,
-                                max(text.px(40), self.body.bottom - choices_h - gap * 2 - top))
-        content = (f"\u201c{question.quote}\u201d" if question.is_whose_view
-                   else question.prompt)
-        styles = QUOTE if question.is_whose_view else PROMPT
-        inner = quote_box.width - 2 * gap
-        style = fit_style(ctx, content, styles, inner, quote_box.height - 2 * gap)
-        block = text.block(content, style, palette.muted if dim else palette.ink, inner)
-        quote_box.height = min(quote_box.height, block.get_height() + 2 * gap)
-        draw_panel(surface, quote_box, palette, radius=text.px(10), fill=palette.card)
-        surface.blit(block, (quote_box.x + gap, quote_box.y + gap),
-                     pygame.Rect(0, 0, block.get_width(), quote_box.height - 2 * gap))
-        y0 = self.body.bottom - choices_h
-        for i, choice in enumerate(live):
-            r, c = divmod(i, cols)
-            rect = pygame.Rect(self.body.x + c * (col_w + gap), y0 + r * (row_h + gap),
-                               col_w, row_h)
-            if i == self.focus and not dim and self.view == "turn":
-                draw_focus(surface, rect, palette, text.px(10), gap=max(3, text.px(5)))
-            draw_panel(surface, rect, palette, radius=text.px(10), fill=palette.card,
-                       shadow=False)
-            badge = pygame.Rect(rect.x + text.px(12), rect.centery - text.px(24), text.px(48),
-                                text.px(48))
-            pygame.draw.rect(surface, palette.accent, badge, border_radius=text.px(6))
-            key = text.render(str(i + 1), CHOICE, palette.accent_ink)
-            surface.blit(key, (badge.centerx - key.get_width() // 2,
-                               badge.centery - key.get_height() // 2))
-            label = text.block(choice.label, choice_style, palette.ink, label_w)
-            surface.blit(label, (badge.right + text.px(16), rect.centery - label.get_height() // 2))
-            self.targets.append((rect, i))
-
-    def _draw_hand(self, surface, prompt) -> None:
-        ctx, text, palette = self.ctx, self.ctx.text, self.ctx.palette
-        area = self._prompt_area()
-        cards = prompt.cards
-        lead = text.block("Put these events in order, earliest first: click them "
-                          "(or press their numbers) from the earliest to the latest.",
-                          BODY, palette.accent, area.width)
-        surface.blit(lead, (area.x, area.y))
-        gap = text.px(16)
-        n = len(cards)
-        top = area.y + lead.get_height() + gap
-        card_w = (area.width - gap * (n - 1)) // n
-        slot_label_h = text.line_height(LABEL) + text.px(6)
-        avail = self.body.bottom - top - slot_label_h - gap - text.px(60)
-        card_h = max(text.px(90), min(avail, text.px(260)))
-        for i, card in enumerate(cards):
-            rect = pygame.Rect(self.body.x + i * (card_w + gap), top, card_w, card_h)
-            picked = card.id in self.order
-            if i == self.focus and self.view == "turn":
-                draw_focus(surface, rect, palette, text.px(10), gap=max(3, text.px(5)))
-            draw_panel(surface, rect, palette, radius=text.px(10),
-                       fill=palette.panel if picked else palette.card,
-                       border=palette.gold if picked else palette.line, shadow=not picked)
-            badge_text = str(self.order.index(card.id) + 1) if picked else str(i + 1)
-            badge = pygame.Rect(rect.x + text.px(10), rect.y + text.px(10), text.px(44),
-                                text.px(44))
-            pygame.draw.rect(surface, palette.gold if picked else palette.accent, badge,
-                             border_radius=text.px(6))
-            number = text.render(badge_text, CHOICE, palette.accent_ink)
-            surface.blit(number, (badge.centerx - number.get_width() // 2,
-                                  badge.centery - number.get_height() // 2))
-            inner = rect.width - text.px(24)
-            style = fit_style(ctx, card.title, (CARD, ("serif-bold", 24), ("serif-bold", 20)),
-                              inner, rect.height - badge.height - text.px(30))
-            title = text.block(card.title, style, palette.muted if picked else palette.ink,
-                               inner)
-            surface.blit(title, (rect.x + text.px(12), badge.bottom + text.px(10)),
-                         pygame.Rect(0, 0, title.get_width(),
-                                     max(0, rect.bottom - badge.bottom - text.px(16))))
-            self.targets.append((rect, i))
-        # The order so far, and the send button.
-        y = top + card_h + gap
-        chosen = [next(c for c in cards if c.id == cid) for cid in self.order]
-        line = "Your order: " + ("   ".join(f"{i}. {c.title}" for i, c in enumerate(chosen, 1))
-                                 if chosen
-                                 else "(click the earliest event first)")
-        block = text.block(line, LABEL, palette.ink, self.body.width)
-        room = max(0, self.body.bottom - y - text.px(64))
-        surface.blit(block, (self.body.x, y), pygame.Rect(0, 0, block.get_width(), room))
-        ready = len(self.order) == n
-        send = pygame.Rect(self.body.right - text.px(300), self.body.bottom - text.px(56),
-                           text.px(300), text.px(56))
-        draw_panel(surface, send, palette, radius=text.px(10),
-                   fill=palette.accent if ready else palette.card, shadow=False)
-        label = text.render("Enter: send the order" if ready else f"{len(self.order)} of {n} placed",
-                            LABEL, palette.accent_ink if ready else palette.muted)
-        surface.blit(label, (send.centerx - label.get_width() // 2,
-                             send.centery - label.get_height() // 2))
-        self.targets.append((send, "send"))
-
-    def _draw_offer(self, surface) -> None:
-        room = self.room
-        points = round(room.session.rules.points * room.session.rules.steal_share)
-        panel = draw_overlay_panel(
-            surface, self.ctx, f"{room.team_name}: steal it?",
-            [(f"The last team missed this question. {room.team_name} may answer it now "
-              f"for {points} points, then play its own turn.", BODY),
-             ("Y or Enter: steal      N: no thanks", LABEL)], 0.7)
-        half = panel.width // 2
-        self.targets.append((pygame.Rect(panel.x, panel.y, half, panel.height), "steal"))
-        self.targets.append((pygame.Rect(panel.x + half, panel.y, half, panel.height), "decline"))
-
-    def _draw_verdict(self, surface) -> None:
-        text, palette = self.ctx.text, self.ctx.palette
-        outcome = self.showing
-        verdict = outcome.verdict
-        area = self.body
-        y = area.y
-        team = self.room.teams[outcome.team]
-        if outcome.kind == "skip":
-            head, colour, lines = f"{team}: turn skipped", palette.muted, [
-                "No points. The turn passes to the next team."]
-        elif outcome.kind == "timeout":
-            head, colour = "Time is up!", palette.bad
-            lines = [f"{team} scores nothing this turn."] + _truth(verdict)
-        elif verdict.correct:
-            head, colour = f"Right! +{verdict.record.points}", palette.good
-            lines = _truth(verdict)
-        else:
-            points = verdict.record.points
-            head = f"Not quite{f' (+{points} for order)' if points else ''}"
-            colour = palette.bad
-            lines = _truth(verdict)
-        big = text.render(text.fit(head, ("serif-bold", 64), area.width), ("serif-bold", 64),
-                          colour)
-        surface.blit(big, (area.x, y))
-        y += big.get_height() + text.px(10)
-        pygame.draw.rect(surface, team_colour(outcome.team),
-                         (area.x, y, min(area.width, text.px(260)), text.px(8)))
-        y += text.px(24)
-        for line in lines:
-            block = text.block(line, BODY, palette.ink, area.width)
-            if y + text.line_height(BODY) > area.bottom - text.px(40):
-                break
-            surface.blit(block, (area.x, y),
-                         pygame.Rect(0, 0, block.get_width(), area.bottom - text.px(40) - y))
-            y += block.get_height() + text.px(12)
-        more = text.render("Enter: carry on", LABEL, palette.accent)
-        surface.blit(more, (area.right - more.get_width(), area.bottom - more.get_height()))
+            self.targets = draw_hand(surface, self.ctx, area, self.body, prompt, self.order,
+                                     self.focus, show)
 
 
-def _truth(verdict) -> list[str]:
-    """The right answer in a sentence or two, for the whole room."""
-    if verdict is None:
-        return []
-    if hasattr(verdict, "question"):
-        out = [f"The answer: {verdict.answer.label}."]
-        if verdict.explain:
-            out.append(verdict.explain)
-        return out
-    if hasattr(verdict, "true_order"):
-        return ["The order:"] + [f"{i}. {e.title} ({e.date.label()})"
-                                 for i, e in enumerate(verdict.true_order, 1)]
-    return []
+def grid_move(index: int, kind: str, count: int, cols: int) -> int:
+    """Arrows in a grid of `cols` columns follow the layout: Down from the top right goes
+    to the bottom right (review M2). At an edge the focus stays."""
+    if count <= 0:
+        return 0
+    row, col = divmod(index, cols)
+    if kind == keys.LEFT and col > 0:
+        return index - 1
+    if kind == keys.RIGHT and col < cols - 1 and index + 1 < count:
+        return index + 1
+    if kind == keys.UP and row > 0:
+        return index - cols
+    if kind == keys.DOWN and index + cols < count:
+        return index + cols
+    if cols == 1 and kind in (keys.LEFT, keys.RIGHT):
+        return max(0, min(count - 1, index + (1 if kind == keys.RIGHT else -1)))
+    return index

@@ -110,6 +110,8 @@ class InputMapper:
             return Action(_KEYS[key], shift=shift)
         if pygame.K_a <= key <= pygame.K_z:
             return Action(KEY, name=chr(key), shift=shift)
+        if key == pygame.K_PERIOD:      # a presenter remote's "blank screen" key
+            return Action(KEY, name=".", shift=shift)
         return None
 
 
