@@ -15,8 +15,8 @@ def _answer_current(app, answered: list) -> None:
     if scene.name == "board":
         answered.append(("board", scene.card.id))
         press(app, "RETURN")               # drop at the gap under the cursor
-        if app.scene is scene and scene.verdict is not None and not scene.verdict.correct:
-            press(app, "RETURN")           # Continue after a wrong card
+        if app.scene is scene and scene.verdict is not None:
+            press(app, "RETURN")           # Continue: the verdict stays until then
     elif scene.name == "sort":
         answered.append(("sort", tuple(e.id for e in scene.order)))
         press(app, "TAB", "RETURN")        # focus Submit, submit
@@ -117,7 +117,9 @@ def test_a_question_is_answered_by_clicking_a_choice_and_the_source_is_shown():
     assert record.chosen == (scene.keys[1],)
     assert scene.verdict is not None and scene.source is not None
     press(app, "ESCAPE")
-    assert app.scene.name == "choose"
+    assert app.scene.name == "confirm"
+    press(app, "RETURN")
+    assert app.scene.name == "title"
 
 
 def test_escape_from_any_menu_returns_to_the_title_and_settings_are_kept():

@@ -40,6 +40,7 @@ class Context:
         self.fullscreen_requested = False
         self.notices: list[str] = []
         self.sessions: list[Any] = []   # every finished session (tests read the history)
+        self.paused_match: Any = None   # a solo game left with Esc: Continue resumes it
         for store in (settings_store, progress_store):
             for notice in (store.take_notices() if store else ()):
                 self.notices.append(str(notice))

@@ -7,7 +7,7 @@ import pygame
 
 from game.ui.core import input as keys
 from game.ui.core.scene import Scene
-from game.ui.play import flow
+from game.ui.play import flow, leave
 from game.ui.widgets.button import Button, ChoiceButton
 from game.ui.widgets.focus import FocusRing
 from game.ui.widgets.frame import draw_footer, frame
@@ -158,10 +158,13 @@ class AskScene(Scene):
         return out
 
     # --- input ---------------------------------------------------------------------------
+    def resume(self, result=None) -> None:
+        leave.answered(self, result)    # the answer to "Leave this game?"
+
     def handle(self, action) -> None:
         kind = action.kind
         if kind == keys.BACK:
-            self.ctx.pop()    # leave the game: back to where it was started
+            leave.ask(self)
             return
         if self.verdict is None:
             if kind == keys.PICK and action.n <= len(self.choices):

@@ -13,7 +13,7 @@ import pygame
 from game.content.timeline import ERA_START
 from game.ui.core import input as keys
 from game.ui.core.scene import Scene
-from game.ui.play import flow
+from game.ui.play import flow, leave
 from game.ui.widgets.button import Button
 from game.ui.widgets.event_card import card_height, draw_event_card
 from game.ui.widgets.frame import draw_footer, frame
@@ -134,10 +134,13 @@ class BoardScene(Scene):
         return body.x + round(year_fraction(date) / YEARS * body.width)
 
     # --- input ---------------------------------------------------------------------------
+    def resume(self, result=None) -> None:
+        leave.answered(self, result)    # the answer to "Leave this game?"
+
     def handle(self, action) -> None:
         kind = action.kind
         if kind == keys.BACK:
-            self.ctx.pop()
+            leave.ask(self)
             return
         if self.verdict is not None:
             if kind == keys.CONFIRM or (kind == keys.POINTER_UP and

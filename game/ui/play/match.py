@@ -53,6 +53,18 @@ class Match:
         return self.game.prompt
 
     @property
+    def position(self) -> tuple[int, int]:
+        """(this prompt's number, how many there are), counting from 1."""
+        game = self.game
+        step = game.prompt.step + 1 if game.prompt is not None else game.dealt
+        return step, game.dealt + len(game.plan)
+
+    @property
+    def progress_label(self) -> str:
+        step, total = self.position
+        return f"step {step} of {total}"
+
+    @property
     def title(self) -> str:
         if self.level is not None:
             return self.level.title

@@ -8,7 +8,7 @@ from game.ui.core import input as keys
 from game.ui.core.registry import make_scene
 from game.ui.core.scene import Scene
 from game.ui.core.theme import spacing
-from game.ui.play import flow
+from game.ui.play import flow, leave
 from game.ui.play.match import can_continue, continue_label
 from game.ui.widgets.button import Button
 from game.ui.widgets.focus import FocusRing
@@ -23,10 +23,16 @@ class TitleScene(Scene):
 
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
-        self.can_continue = can_continue(ctx)
+        paused = getattr(ctx, "paused_match", None)
+        self.can_continue = paused is not None or can_continue(ctx)
+        if paused is not None:     # a game left with Esc: Continue resumes it (review M1)
+            first = Button("Continue", self._resume, primary=True,
+                           hint=f"{paused.title}: {paused.progress_label}, score {paused.score}")
+        else:                      # nothing in progress: say what it really does
+            first = Button("Play again", lambda: flow.continue_game(self.ctx), primary=True,
+                           enabled=self.can_continue, hint=continue_label(ctx))
         self.buttons = [
-            Button("Continue", lambda: flow.continue_game(self.ctx), primary=True,
-                   enabled=self.can_continue, hint=continue_label(ctx)),
+            first,
             Button("Play", lambda: self.ctx.push(make_scene("choose", self.ctx)),
                    primary=not self.can_continue, hint="choose a mode and packs"),
             Button("Classroom", lambda: self.ctx.push(make_scene("classroom", self.ctx)),
@@ -41,6 +47,10 @@ class TitleScene(Scene):
         self.focus = FocusRing(self.buttons)
         if not self.can_continue:
             self.focus.index = 1
+
+    def _resume(self) -> None:
+        if not leave.resume_paused(self.ctx):
+            flow.continue_game(self.ctx)
 
     def resume(self, result=None) -> None:
         self.invalidate_layout()
