@@ -8,7 +8,7 @@ import pytest
 from classroom_helpers import right_move, wrong_move
 
 from game.ui.app import App
-from game.ui.classroom.turn import grid_move
+from game.ui.widgets.focus import grid_move
 from game.ui.core import input as keys
 from game.ui.core.input import click_events, key_event
 

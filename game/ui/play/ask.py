@@ -9,7 +9,7 @@ from game.ui.core import input as keys
 from game.ui.core.scene import Scene
 from game.ui.play import flow, leave
 from game.ui.widgets.button import Button, ChoiceButton
-from game.ui.widgets.focus import FocusRing
+from game.ui.widgets.focus import FocusRing, grid_move
 from game.ui.widgets.frame import draw_footer, frame
 from game.ui.widgets.hud import draw_hud
 from game.ui.widgets.shapes import draw_panel
@@ -36,6 +36,7 @@ class AskScene(Scene):
         self.focus = FocusRing(self.choices)
         self.next_button = Button("Continue", self.advance, primary=True)
         self.source = None
+        self.columns = 1
 
     @property
     def question(self):
@@ -81,6 +82,7 @@ class AskScene(Scene):
         self.lead = "Whose view is this?" if self.question.is_whose_view else "Question"
         lead_h = text.line_height("subheading") + text.px(6)
         two_cols = body.width > text.px(860) and len(self.choices) > 2
+        self.columns = 2 if two_cols else 1
         col_w = (body.width - gap) // 2 if two_cols else body.width
         heights = [c.height_for(col_w, self.ctx) for c in self.choices]
         if two_cols:
@@ -170,6 +172,9 @@ class AskScene(Scene):
             if kind == keys.PICK and action.n <= len(self.choices):
                 self.focus.index = action.n - 1
                 self.choices[action.n - 1].press()
+                return
+            if kind in (keys.UP, keys.DOWN, keys.LEFT, keys.RIGHT):   # follow the grid (M2)
+                self.focus.index = grid_move(self.focus.index, kind, len(self.choices), self.columns)
                 return
             self.focus.handle(action)
             return

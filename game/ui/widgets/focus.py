@@ -80,3 +80,22 @@ class FocusRing:
     def draw(self, surface, ctx) -> None:
         for index, item in enumerate(self.items):
             item.draw(surface, ctx, focused=(index == self.index))
+
+
+def grid_move(index: int, kind: str, count: int, cols: int) -> int:
+    """Arrows in a grid of `cols` columns follow the layout: Down from the top right goes
+    to the bottom right (review M2). At an edge the focus stays."""
+    if count <= 0:
+        return 0
+    row, col = divmod(index, cols)
+    if kind == keys.LEFT and col > 0:
+        return index - 1
+    if kind == keys.RIGHT and col < cols - 1 and index + 1 < count:
+        return index + 1
+    if kind == keys.UP and row > 0:
+        return index - cols
+    if kind == keys.DOWN and index + cols < count:
+        return index + cols
+    if cols == 1 and kind in (keys.LEFT, keys.RIGHT):
+        return max(0, min(count - 1, index + (1 if kind == keys.RIGHT else -1)))
+    return index

@@ -1,5 +1,5 @@
-"""Esc in the middle of a game asks first, and Continue on the title resumes the game
-where it was left, with its score (review M1)."""
+"""Solo play after the hands-on review (issue 11): Esc asks first and Continue resumes
+the game left (M1); arrows follow the answer grid (M2); the chronology board (M3, M4, m2, m6)."""
 
 import pygame
 
@@ -59,3 +59,14 @@ def test_with_no_game_left_the_first_title_button_says_play_again():
     press(app, "ESCAPE")                      # results -> title
     assert app.scene.name == "title"
     assert app.scene.buttons[0].label == "Play again"
+
+
+def test_down_from_the_top_right_answer_goes_to_the_bottom_right():
+    app = make_app(size=(1920, 1080), seed=3)
+    _start(app, "3")
+    scene = app.scene
+    assert scene.columns == 2 and len(scene.choices) == 4
+    press(app, "RIGHT", "DOWN")
+    assert scene.focus.index == 3
+    press(app, "RETURN")
+    assert scene.match.game.records[-1].chosen == (scene.keys[3],)
