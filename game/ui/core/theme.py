@@ -86,8 +86,8 @@ STYLES = {
 }
 
 REFERENCE_SIZE = (1280, 800)
-TEXT_SIZES = {"small": 0.88, "medium": 1.0, "large": 1.22}
-TEXT_SIZE_ORDER = ("small", "medium", "large")
+TEXT_SIZES = {"small": 0.88, "medium": 1.0, "large": 1.22, "extra-large": 1.6}
+TEXT_SIZE_ORDER = ("small", "medium", "large", "extra-large")
 
 
 def window_scale(size: tuple[int, int], text_size: str = "medium") -> float:

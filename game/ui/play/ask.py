@@ -7,7 +7,9 @@ import pygame
 
 from game.ui.core import input as keys
 from game.ui.core.scene import Scene
+from game.rules.scoring import explain_points
 from game.ui.play import flow, leave
+from game.ui.play.aids import Aids
 from game.ui.widgets.button import Button, ChoiceButton
 from game.ui.widgets.focus import FocusRing, grid_move
 from game.ui.widgets.frame import draw_footer, frame
@@ -29,14 +31,24 @@ class AskScene(Scene):
         self.prompt = match.prompt
         self.verdict = None
         self.position = (self.prompt.step + 1, match.game.dealt + len(match.game.plan))
+        self._deal_choices()
+        self.aids = Aids(ctx, match, on_hint=self._hinted)
+        self.next_button = Button("Continue", self.advance, primary=True)
+        self.source = None
+        self.columns = 1
+
+    def _deal_choices(self) -> None:
         self.choices = [ChoiceButton(c.label, lambda key=c.key: self.answer(key), str(i + 1),
                                      c.detail)
                         for i, c in enumerate(self.prompt.live_choices)]
         self.keys = [c.key for c in self.prompt.live_choices]
         self.focus = FocusRing(self.choices)
-        self.next_button = Button("Continue", self.advance, primary=True)
-        self.source = None
-        self.columns = 1
+
+    def _hinted(self) -> None:
+        """The 50/50 took a wrong answer away: the choices left, numbered again."""
+        self.prompt = self.match.prompt
+        self._deal_choices()
+        self.invalidate_layout()
 
     @property
     def question(self):
@@ -46,6 +58,7 @@ class AskScene(Scene):
         if self.verdict is not None:
             return
         self.verdict = self.match.move(key)
+        self.aids.finish()
         for button, k in zip(self.choices, self.keys):
             button.mark = ("right" if k == self.verdict.answer.key else
                            "wrong" if k == key else "")
@@ -60,6 +73,8 @@ class AskScene(Scene):
     def update(self, dt) -> None:
         if self.verdict is None:
             self.match.tick(dt)
+            if self.aids.time_up():
+                self.answer(self.keys[self.focus.index])   # scored as a time-out: 0 points
 
     # --- layout --------------------------------------------------------------------------
     def _ask_text(self) -> tuple[str, tuple]:
@@ -71,6 +86,7 @@ class AskScene(Scene):
         text = self.ctx.text
         self.fr = frame(size, text)
         body = self.fr.body
+        self.reserve = self.aids.layout(self.fr.footer)
         if self.verdict is None:
             self._layout_ask(body)
         else:
@@ -140,8 +156,10 @@ class AskScene(Scene):
         """(text, style, colour, height) blocks of the verdict column, top to bottom."""
         text, palette, verdict = self.ctx.text, self.ctx.palette, self.verdict
         right = verdict.correct
-        parts = [("Right." if right else "Not quite.", "title",
-                  palette.good if right else palette.bad)]
+        head = ("Right." if right else "Time is up." if verdict.record.timed_out else "Not quite.")
+        parts = [(head, "title", palette.good if right else palette.bad)]
+        parts.append(("   ".join(explain_points(self.match.game.session.rules, verdict.record)),
+                      "small", palette.muted))
         if self.question.is_whose_view:
             parts.append((f"It is {verdict.answer.label}." if right else
                           f"You said {verdict.chosen.label}; it is {verdict.answer.label}.",
@@ -167,6 +185,8 @@ class AskScene(Scene):
         kind = action.kind
         if kind == keys.BACK:
             leave.ask(self)
+            return
+        if self.aids.handle(action):
             return
         if self.verdict is None:
             if kind == keys.PICK and action.n <= len(self.choices):
@@ -198,7 +218,9 @@ class AskScene(Scene):
             surface.blit(block, (self.quote_rect.x + gap, self.quote_rect.y + gap),
                          pygame.Rect(0, 0, block.get_width(), max(0, self.quote_rect.height - 2 * gap)))
             self.focus.draw(surface, ctx)
-            draw_footer(surface, ctx, self.fr, "1-4 or click: answer   Tab/arrows + Enter: answer   Esc: leave")
+            self.aids.draw(surface)
+            draw_footer(surface, ctx, self.fr, "1-4 or click: answer   arrows + Enter: answer   "
+                        "H: hint   Esc: leave", self.reserve)
             return
         y = self.left.y
         for content, style, colour, h in self.left_parts:

@@ -13,6 +13,7 @@ from typing import Optional, Sequence
 from game.rules import campaign, game as rules
 from game.rules.content import Content
 from game.rules.session import missed, new_session
+from game.rules.settings import Rules
 from game.store import progress as store
 
 MODE_TITLES = {
@@ -92,6 +93,12 @@ class Match:
         return True
 
 
+def solo_rules(ctx) -> Rules:
+    """The rules for a solo game: the defaults, with the Settings' turn timer (off: None)."""
+    seconds = getattr(ctx.settings, "turn_timer", 0) if ctx.settings else 0
+    return Rules(time_limit=float(seconds)) if seconds else Rules()
+
+
 def content_for(ctx, pack_ids: Sequence[str]) -> Content:
     library = ctx.library
     packs = library.with_requirements(pack_ids or None)
@@ -108,7 +115,7 @@ def new_match(ctx, mode: str, pack_ids: Sequence[str], level=None, pack_id: str 
     """A fresh game of `mode` on the packs; raises rules.NotEnoughContent when they are too thin."""
     pack_ids = tuple(pack_ids)
     content = content_for(ctx, pack_ids)
-    session = new_session(("Player",), seed=ctx.new_seed())
+    session = new_session(("Player",), seed=ctx.new_seed(), rules=solo_rules(ctx))
     if mode == rules.MODE_CHRONOLOGY:
         game = rules.start_chronology(content, session, deck_size=CHRONOLOGY_DECK)
     elif mode == rules.MODE_SORT:

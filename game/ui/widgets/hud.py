@@ -7,7 +7,10 @@ from game.ui.widgets.shapes import draw_lives
 
 
 def hud_text(match) -> str:
-    return f"Score {match.score}"
+    """The score, and the streak once there is one: every 3rd right in a row earns a bonus."""
+    players = match.game.session.players
+    streak = players[0].streak if players else 0
+    return f"Score {match.score}" + (f"   Streak {streak}" if streak >= 2 else "")
 
 
 def draw_hud(surface, ctx, fr, match, extra: str = "") -> None:
