@@ -24,6 +24,8 @@ def _answer_current(app, answered: list) -> None:
     elif scene.name == "ask":
         answered.append(("ask", scene.question.id))
         press(app, "1", "RETURN")
+    elif scene.name == "finished-line":
+        press(app, "RETURN")               # the whole line, then the results
     else:
         raise AssertionError(f"unexpected screen {scene.name}")
 

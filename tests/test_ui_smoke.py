@@ -46,6 +46,8 @@ OPTIONS = {
     "sort": lambda ctx: {"match": new_match(ctx, rules.MODE_SORT, ())},
     "ask": lambda ctx: {"match": new_match(ctx, rules.MODE_WHOSE_VIEW, ())},
     "results": lambda ctx: {"match": _finished(ctx)},
+    "finished-line": lambda ctx: {"match": _finished(ctx),
+                                  "line": tuple(ctx.library.events()[:12])},
     "classroom-play": lambda ctx: {"room": _room(ctx.library)},
     "classroom-board": lambda ctx: {"room": _room(ctx.library, ROUND_OVER)},
     "classroom-review": lambda ctx: {"room": _room(ctx.library, OVER)},
@@ -72,7 +74,7 @@ def test_every_registered_scene_draws_a_frame_at_both_reference_sizes(name, size
 def test_the_registry_names_every_screen_of_the_game():
     assert set(SCENES) == {
         "title", "settings", "packs", "explore", "explore-event", "choose", "campaign",
-        "notice", "confirm", "overlay", "board", "sort", "ask", "results",
+        "notice", "confirm", "overlay", "board", "sort", "ask", "results", "finished-line",
         "classroom", "classroom-play", "classroom-board", "classroom-review"}
 
 

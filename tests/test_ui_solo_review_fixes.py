@@ -70,3 +70,135 @@ def test_down_from_the_top_right_answer_goes_to_the_bottom_right():
     assert scene.focus.index == 3
     press(app, "RETURN")
     assert scene.match.game.records[-1].chosen == (scene.keys[3],)
+
+
+def _board(size=(1024, 640), seed=5, **settings):
+    app = make_app(size=size, seed=seed)
+    if settings:
+        app.ctx.change_settings(**settings)
+        app.run_until_idle()
+    _start(app, "1")
+    assert app.scene.name == "board"
+    return app
+
+
+def _place_right(app):
+    """Put the card in its true gap with the keyboard (the test knows the dates)."""
+    scene = app.scene
+    line, card = scene.line, scene.card
+    gap = sum(1 for e in line if e.date.first_day <= card.date.first_day)
+    press(app, "HOME", *["RIGHT"] * gap, "RETURN")
+
+
+def test_a_right_card_keeps_its_explanation_until_the_player_continues():
+    app = _board()
+    scene = app.scene
+    _place_right(app)
+    assert scene.verdict is not None and scene.verdict.correct
+    app.step(dt=5.0)
+    app.run_until_idle()
+    assert app.scene is scene                  # no auto-advance after 0.9 s (m2)
+    press(app, "RETURN")
+    assert app.scene is not scene
+
+
+def test_the_cards_left_count_does_not_jump_when_a_card_is_placed():
+    app = _board()
+    scene = app.scene
+    before = scene.left_label()
+    _place_right(app)
+    after = scene.left_label()
+    press(app, "RETURN")
+    nxt = app.scene.left_label()
+    n = int(before.split()[0])
+    assert after == f"{n - 1} cards left" and nxt == after    # never n-2 then n-1 (m6)
+
+
+def _summary_drawn(app, scene):
+    """Whether the card's summary appears on screen: its first words are rendered."""
+    text = app.ctx.text
+    drawn = []
+    original = text.block
+    def spy(content, *args, **kwargs):
+        drawn.append(content)
+        return original(content, *args, **kwargs)
+    text.block = spy
+    try:
+        app.draw()
+    finally:
+        text.block = original
+    return scene.card.summary in drawn
+
+
+def test_large_and_extra_large_text_still_show_the_explanation():
+    for size in ("large", "extra-large"):
+        app = _board(text_size=size)
+        scene = app.scene
+        press(app, "RETURN")
+        assert scene.verdict is not None
+        app.run_until_idle()
+        assert _summary_drawn(app, scene), size      # never dropped (M3)
+        pygame.quit()
+
+
+def test_a_long_line_says_how_many_cards_are_out_of_view():
+    app = _board()
+    for _ in range(40):
+        scene = app.scene
+        if scene.name != "board" or len(scene.line) >= 10:
+            break
+        _place_right(app)
+        press(app, "RETURN")
+    scene = app.scene
+    assert scene.name == "board" and len(scene.line) >= 10
+    press(app, "HOME")
+    left, right = scene.hidden_counts()
+    assert right > 0 and left == 0             # the hint is drawn (M4)
+    press(app, "END")
+    left, right = scene.hidden_counts()
+    assert left > 0 and right == 0
+
+
+def test_the_finished_line_is_shown_before_the_results():
+    app = _board()
+    for _ in range(60):
+        if app.scene.name != "board":
+            break
+        _place_right(app)
+        press(app, "RETURN")
+    assert app.scene.name == "finished-line"
+    assert len(app.scene.line) == len(app.scene.match.game.prompt.line) if app.scene.match.game.prompt else True
+    press(app, "RETURN")
+    assert app.scene.name == "results"
+
+
+def test_a_click_on_a_gap_then_again_places_the_card():
+    app = _board()
+    scene = app.scene
+    target = 0 if scene.gap_cursor != 0 else len(scene.line)
+    x = scene.gap_x(target)
+    y = scene.row_y + scene.card_h // 2
+    click(app, pygame.Rect(x - 2, y - 2, 4, 4))
+    assert scene.gap_cursor == target and scene.verdict is None
+    click(app, pygame.Rect(x - 2, y - 2, 4, 4))
+    assert scene.verdict is not None and scene.verdict.gap == target
+
+
+def test_the_year_hint_shows_the_cards_year_and_costs_points():
+    app = _board()
+    scene = app.scene
+    press(app, "h")
+    assert scene.card.id in app.scene.match.prompt.revealed
+    _place_right(app)
+    record = scene.match.game.records[-1]
+    assert record.hint == "year" and record.points == 5
+
+
+def test_the_turn_timer_is_off_by_default_and_times_a_turn_out_when_on():
+    app = _board()
+    assert app.scene.match.game.session.rules.time_limit is None
+    pygame.quit()
+    app = _board(turn_timer=20)
+    scene = app.scene
+    app.step(dt=21.0)
+    assert scene.verdict is not None and scene.match.game.records[-1].timed_out

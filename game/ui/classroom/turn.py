@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.classroom.session import ROUND_OVER, STEAL_OFFER, ClassroomError
+from game.classroom.session import PLAYING, ROUND_OVER, STEAL_OFFER, ClassroomError
 from game.classroom.setup import ROUND_TITLES
 from game.rules.prompts import Ask, SortHand
 from game.ui.classroom.draw import (BODY, LABEL, SMALL, band_height, draw_countdown,
@@ -140,7 +140,7 @@ class ClassroomPlayScene(Scene):
         self._say("Paused" if paused else "Resumed")
 
     def _skip(self) -> None:
-        if self.room.paused or self.view == "verdict":
+        if self.room.paused or self.view == "verdict" or self.room.phase not in (PLAYING, STEAL_OFFER):
             return
         self.room.skip()
         self._after_decision(self.room.reveal)
@@ -285,6 +285,9 @@ class ClassroomPlayScene(Scene):
         if self.flash_left > 0:
             self.flash_left = max(0.0, self.flash_left - dt)
         self.tools.buttons[0].label = "Resume" if self.room.paused else "Pause"
+        if self.room.phase == ROUND_OVER and self.showing is None:
+            self._continue()        # nothing left to show in this round: the scoreboard
+            return
         if self.view == "turn" and not (self.help or self.confirm_end):
             outcome = self.room.tick(dt)
             if outcome is not None:

@@ -29,6 +29,7 @@ SCENES = {
     "sort": "game.ui.play.sort:SortScene",
     "ask": "game.ui.play.ask:AskScene",
     "results": "game.ui.play.results:ResultsScene",
+    "finished-line": "game.ui.play.finished_line:FinishedLineScene",
     # the projector screens (game/ui/classroom)
     "classroom": "game.ui.classroom.setup:ClassroomSetupScene",
     "classroom-play": "game.ui.classroom.turn:ClassroomPlayScene",

@@ -2,8 +2,14 @@
 
 Mouse: drag the card to a gap (the gap under the pointer lights up) and let go.
 Keys: Left/Right choose the gap (the card hovers below it), Enter drops it.
+Or click a gap (the card moves under it) and click it again, or click the card, to place.
 A wrong card slides to its true place (jumps there when reduce motion is on); the
 dates of placed cards are shown, and lives and score are always in the header.
+
+The verdict and the event's summary stay until the player continues (review m2), right
+below the line, in a smaller type when they need it but never dropped (M3). A long line
+squeezes its cards, then scrolls, with "more" hints at the edges that say how many cards
+are out of view (M4); the finished line is shown before the results.
 """
 
 from __future__ import annotations
@@ -13,7 +19,10 @@ import pygame
 from game.content.timeline import ERA_START
 from game.ui.core import input as keys
 from game.ui.core.scene import Scene
+from game.rules.scoring import explain_points
+from game.ui.core.registry import make_scene
 from game.ui.play import flow, leave
+from game.ui.play.aids import Aids
 from game.ui.widgets.button import Button
 from game.ui.widgets.event_card import card_height, draw_event_card
 from game.ui.widgets.frame import draw_footer, frame
@@ -21,7 +30,7 @@ from game.ui.widgets.hud import draw_hud
 from game.ui.widgets.timeline_axis import YEARS, year_fraction
 
 SLIDE_SECONDS = 0.7
-RIGHT_PAUSE = 0.9
+SUMMARY_STYLES = ("body", "small", ("sans", 15), ("sans", 13))
 
 
 class BoardScene(Scene):
@@ -38,12 +47,23 @@ class BoardScene(Scene):
         self.hover_gap = None
         self.verdict = None
         self.anim = 0.0             # 0..1 of the slide to the true place
-        self.pause = 0.0
         self.scroll = 0             # the line scrolls sideways when it is long
         self.next_button = Button("Continue", self.advance, primary=True)
+        # Cards still to place, this one included: fixed for the screen (review m6).
+        self.cards_left = len(match.game.plan) + 1
+        self.aids = Aids(ctx, match, on_hint=self.invalidate_layout)
 
     def advance(self) -> None:
+        if self.match.prompt is None:       # the last card: the whole line, then results
+            self.ctx.replace(make_scene("finished-line", self.ctx, match=self.match,
+                                        line=tuple(self.line)))
+            return
         flow.advance(self.ctx, self.match)
+
+    def left_label(self) -> str:
+        left = self.cards_left - (self.verdict is not None)
+        return "last card" if left == 1 and self.verdict is None else \
+            f"{left} card{'' if left == 1 else 's'} left"
 
     def drop(self, gap: int) -> None:
         if self.verdict is not None:
@@ -52,36 +72,35 @@ class BoardScene(Scene):
         self.line = list(self.verdict.line)
         self.ctx.play_sound("right" if self.verdict.correct else "wrong")
         self.anim = 1.0 if (self.verdict.correct or self.ctx.reduce_motion) else 0.0
-        self.pause = RIGHT_PAUSE if self.verdict.correct else 0.0
+        self.aids.finish()
         self.invalidate_layout()
 
     def update(self, dt) -> None:
         if self.verdict is None:
             self.match.tick(dt)
+            if self.aids.time_up():
+                self.drop(self.gap_cursor)      # scored as a time-out: 0 points
             return
         if self.anim < 1.0:
             self.anim = min(1.0, self.anim + dt / SLIDE_SECONDS)
-        elif self.pause > 0:
-            self.pause -= dt
-            if self.pause <= 0:
-                self.advance()    # a right card: on to the next one by itself
 
     def busy(self) -> bool:
-        return self.verdict is not None and (self.anim < 1.0 or self.pause > 0)
+        return self.verdict is not None and self.anim < 1.0
 
     # --- geometry ------------------------------------------------------------------------
     def layout(self, size) -> None:
         text = self.ctx.text
         self.fr = frame(size, text)
         body = self.fr.body
-        self.gap = text.px(22)
+        self.reserve = self.aids.layout(self.fr.footer)
         n = len(self.line)
+        self.gap = text.px(22) if n < 8 else text.px(12)     # a long line: squeeze first
         self.axis_y = body.y + text.line_height("small") + text.px(8)
         self.card_w = max(40, min(text.px(250), (body.width - self.gap * (n + 1)) // max(1, n)))
-        self.card_w = max(self.card_w, min(text.px(150), body.width // 3))
+        self.card_w = max(self.card_w, min(text.px(130), body.width // 3))
         shown = self.line + ([self.card] if self.verdict is None else [])
         self.card_h = max(card_height(self.ctx, e, self.card_w, True) for e in shown)
-        self.row_y = self.axis_y + max(text.px(60), body.height // 5)
+        self.row_y = self.axis_y + max(text.px(44), min(body.height // 6, text.px(90)))
         self.row_w = n * self.card_w + (n + 1) * self.gap
         self.row_x0 = body.x + max(0, (body.width - self.row_w) // 2)
         self.hand_y = self.row_y + self.card_h + text.px(56)
@@ -92,9 +111,15 @@ class BoardScene(Scene):
         self.focus_gap(self.gap_cursor if self.verdict is None else self.verdict.placed_at)
 
     def message_y(self) -> int:
-        """Below where a wrong card starts its slide, so the two never overlap."""
-        return min(self.hand_y + self.card_h + self.ctx.text.px(12),
-                   self.fr.body.bottom - self.ctx.text.line_height("subheading") * 2)
+        """Right under the line: once placed, the card needs no room below it (M3)."""
+        return self.row_y + self.card_h + self.ctx.text.px(26)
+
+    def hidden_counts(self) -> tuple[int, int]:
+        """How many cards are scrolled out of view (left, right)."""
+        body = self.fr.body
+        left = sum(1 for i in range(len(self.line)) if self.slot_x(i) + self.card_w // 2 < body.x)
+        right = sum(1 for i in range(len(self.line)) if self.slot_x(i) + self.card_w // 2 > body.right)
+        return left, right
 
     def slot_x(self, index: int) -> int:
         return self.row_x0 - self.scroll + self.gap + index * (self.card_w + self.gap)
@@ -142,6 +167,8 @@ class BoardScene(Scene):
         if kind == keys.BACK:
             leave.ask(self)
             return
+        if self.aids.handle(action):
+            return
         if self.verdict is not None:
             if kind == keys.CONFIRM or (kind == keys.POINTER_UP and
                                         self.next_button.rect.collidepoint(action.pos)):
@@ -181,6 +208,24 @@ class BoardScene(Scene):
             gap, self.hover_gap = self.hover_gap, None
             if drag and drag[2] and gap is not None and action.pos[1] < self.hand_y + self.hand_h:
                 self.drop(gap)
+            elif not (drag and drag[2]):
+                self.click(action.pos)
+
+    def click(self, pos) -> None:
+        """Tap to place (review m16): a click on a gap moves the card under it; a second
+        click on the same gap, or a click on the card, places it."""
+        if self.hand_rect().collidepoint(pos):
+            self.drop(self.gap_cursor)
+            return
+        band = pygame.Rect(self.fr.body.x, self.row_y - self.ctx.text.px(16), self.fr.body.width,
+                           self.card_h + self.ctx.text.px(32))
+        if band.collidepoint(pos):
+            gap = self.gap_at(pos[0])
+            if gap == self.gap_cursor:
+                self.drop(gap)
+            else:
+                self.gap_cursor = gap
+                self.focus_gap(gap)
 
     def _wheel(self, action) -> None:
         if self.row_w > self.fr.body.width:
@@ -200,7 +245,7 @@ class BoardScene(Scene):
     # --- drawing ---------------------------------------------------------------------------
     def draw(self, surface) -> None:
         ctx, text, palette = self.ctx, self.ctx.text, self.ctx.palette
-        draw_hud(surface, ctx, self.fr, self.match, f"{len(self.match.game.plan) + (self.verdict is None)} cards left")
+        draw_hud(surface, ctx, self.fr, self.match, self.left_label())
         body = self.fr.body
         self._draw_axis(surface)
         clip = surface.get_clip()
@@ -222,19 +267,43 @@ class BoardScene(Scene):
             if i == moving:
                 continue
             draw_event_card(surface, ctx, rect, event, show_date=True, state=state)
+        dragging = bool(self.drag and self.drag[2])
         if self.verdict is None:
             self._draw_drop_target(surface)
-            dragging = bool(self.drag and self.drag[2])
-            draw_event_card(surface, ctx, self.hand_rect(), self.card, show_date=False,
-                      focused=not dragging, lifted=dragging)
         else:
             self._draw_verdict(surface, moving)
+        self._draw_more_hints(surface)
         surface.set_clip(clip)
-        if self.verdict is not None and not self.verdict.correct:
+        if self.verdict is None:      # after the clip: a dragged card is never cut (m16)
+            draw_event_card(surface, ctx, self.hand_rect(), self.card,
+                            show_date=self.card.id in self.prompt.revealed,
+                            focused=not dragging, lifted=dragging)
+        else:
             self.next_button.draw(surface, ctx, focused=True)
-        hints = ("Left/Right: choose a gap   Enter: place   or drag the card to a gap   Esc: leave"
+        self.aids.draw(surface)
+        hints = ("Left/Right or click: choose a gap   Enter or click again: place   "
+                 "or drag the card   H: hint   Esc: leave"
                  if self.verdict is None else "Enter: continue   Esc: leave")
-        draw_footer(surface, ctx, self.fr, hints)
+        draw_footer(surface, ctx, self.fr, hints, self.reserve)
+
+    def _draw_more_hints(self, surface) -> None:
+        """"< 3 more" / "2 more >" at the ends of a line wider than the window (M4)."""
+        text, palette, body = self.ctx.text, self.ctx.palette, self.fr.body
+        left, right = self.hidden_counts()
+        y = self.row_y + self.card_h // 2
+        for count, at_left in ((left, True), (right, False)):
+            if not count:
+                continue
+            label = text.render(("\u25c0 " if at_left else "") + f"{count} more" +
+                                ("" if at_left else " \u25b6"), "small", palette.accent_ink)
+            box = label.get_rect().inflate(text.px(14), text.px(8))
+            box.centery = y
+            if at_left:
+                box.x = body.x
+            else:
+                box.right = body.right
+            pygame.draw.rect(surface, palette.accent, box, border_radius=text.px(6))
+            surface.blit(label, label.get_rect(center=box.center))
 
     def _draw_axis(self, surface) -> None:
         text, palette, body = self.ctx.text, self.ctx.palette, self.fr.body
@@ -292,11 +361,18 @@ class BoardScene(Scene):
             colour = palette.bad
             if verdict.lives <= 0:
                 message += " No lives left."
-        width = body.width - (self.next_button.rect.width + text.px(20) if not verdict.correct else 0)
+        width = body.width - self.next_button.rect.width - text.px(20)
         top = self.message_y()
         block = text.block(message, "subheading", colour, width)
         surface.blit(block, (body.x, top))
-        summary = text.block(card.summary, "body", palette.ink, width)
-        room = body.bottom - (top + block.get_height() + text.px(8))
-        if summary.get_height() <= room:   # the whole summary, or none of it
-            surface.blit(summary, (body.x, top + block.get_height() + text.px(8)))
+        top += block.get_height() + text.px(4)
+        points = "   ".join(explain_points(self.match.game.session.rules, verdict.record))
+        line = text.render(text.fit(points, "small", width), "small", palette.muted)
+        surface.blit(line, (body.x, top))
+        top += line.get_height() + text.px(6)
+        room = body.bottom - top
+        # The summary is the history lesson: a smaller type when needed, never dropped (M3).
+        style = next((s for s in SUMMARY_STYLES
+                      if text.block_size(card.summary, s, width)[1] <= room), SUMMARY_STYLES[-1])
+        summary = text.block(card.summary, style, palette.ink, width)
+        surface.blit(summary, (body.x, top), pygame.Rect(0, 0, summary.get_width(), max(0, room)))
