@@ -114,6 +114,25 @@ def test_the_cards_left_count_does_not_jump_when_a_card_is_placed():
     assert after == f"{n - 1} cards left" and nxt == after    # never n-2 then n-1 (m6)
 
 
+def _texts_drawn(app):
+    """Every string the screen renders in one frame."""
+    text = app.ctx.text
+    drawn = []
+    originals = text.block, text.render
+    def block(content, *args, **kwargs):
+        drawn.append(content)
+        return originals[0](content, *args, **kwargs)
+    def render(content, *args, **kwargs):
+        drawn.append(content)
+        return originals[1](content, *args, **kwargs)
+    text.block, text.render = block, render
+    try:
+        app.draw()
+    finally:
+        text.block, text.render = originals
+    return drawn
+
+
 def _summary_drawn(app, scene):
     """Whether the card's summary appears on screen: its first words are rendered."""
     text = app.ctx.text
@@ -202,3 +221,17 @@ def test_the_turn_timer_is_off_by_default_and_times_a_turn_out_when_on():
     scene = app.scene
     app.step(dt=21.0)
     assert scene.verdict is not None and scene.match.game.records[-1].timed_out
+
+
+def test_a_sort_hand_takes_the_year_hint_and_a_right_hand_does_not_repeat_its_order():
+    app = make_app(seed=4)
+    _start(app, "2")
+    scene = app.scene
+    press(app, "h")
+    assert len(scene.match.prompt.revealed) == 1
+    from game.rules import ordering
+    truth = [e.id for e in ordering.true_order(scene.order)]
+    scene.order = sorted(scene.order, key=lambda e: truth.index(e.id))
+    press(app, "s")
+    assert scene.verdict.correct and scene.verdict.record.hint == "year"
+    assert "The true order" not in _texts_drawn(app)   # it would repeat the row (m15)

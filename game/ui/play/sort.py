@@ -11,7 +11,9 @@ import pygame
 
 from game.ui.core import input as keys
 from game.ui.core.scene import Scene
+from game.rules.scoring import explain_points
 from game.ui.play import flow, leave
+from game.ui.play.aids import Aids
 from game.ui.widgets.button import Button
 from game.ui.widgets.event_card import card_height, draw_event_card
 from game.ui.widgets.frame import draw_footer, frame
@@ -38,6 +40,12 @@ class SortScene(Scene):
         self.submit_button = Button("Submit order", self.submit, primary=True)
         self.next_button = Button("Continue", lambda: flow.advance(self.ctx, self.match),
                                   primary=True)
+        self.aids = Aids(ctx, match, on_hint=self.invalidate_layout)
+
+    @property
+    def prompt_now(self):
+        """The prompt as it is now (a hint may have revealed a year since it was dealt)."""
+        return self.match.prompt if self.verdict is None else self.prompt
 
     @property
     def button(self):
@@ -47,6 +55,7 @@ class SortScene(Scene):
         if self.verdict is not None:
             return
         self.verdict = self.match.move([e.id for e in self.order])
+        self.aids.finish()
         self.ctx.play_sound("right" if self.verdict.correct else "wrong")
         self.zone = "button"
         self.held = False
@@ -55,16 +64,20 @@ class SortScene(Scene):
     def update(self, dt) -> None:
         if self.verdict is None:
             self.match.tick(dt)
+            if self.aids.time_up():
+                self.submit()            # scored as a time-out: 0 points
 
     # --- geometry ------------------------------------------------------------------------
     def layout(self, size) -> None:
         text = self.ctx.text
         self.fr = frame(size, text)
+        self.reserve = self.aids.layout(self.fr.footer)
         body = self.fr.body
         n = len(self.order)
         gap = text.px(12)
         self.gap = gap
-        self.lead_h = text.line_height("subheading") + text.px(10)
+        # Room for the line above the cards plus a lifted card's rise (m15).
+        self.lead_h = text.line_height("subheading") + text.px(26)
         self.card_w = max(20, min(text.px(240), (body.width - gap * (n - 1)) // n))
         row_w = n * self.card_w + (n - 1) * gap
         self.row_x = body.x + (body.width - row_w) // 2
@@ -74,10 +87,14 @@ class SortScene(Scene):
         self.row_y = body.y + self.lead_h
         button_h = text.px(52)
         self.truth_y = self.row_y + self.card_h + text.px(18) + text.line_height("subheading")
-        if show:
+        self.points_y = self.row_y + self.card_h + text.px(8)
+        if show and not self.verdict.correct:   # right: the row above already is the order
+            self.truth_y += text.line_height("small")
             self.truth_h = max(card_height(self.ctx, e, self.card_w, True)
                                for e in self.verdict.true_order)
             bottom = self.truth_y + self.truth_h + gap
+        elif show:
+            bottom = self.points_y + text.line_height("small") + 2 * gap
         else:
             bottom = self.row_y + self.card_h + 2 * gap
         bw = min(body.width, text.px(240))
@@ -112,6 +129,8 @@ class SortScene(Scene):
 
     def handle(self, action) -> None:
         kind = action.kind
+        if self.aids.handle(action):
+            return
         if kind == keys.BACK:
             if self.held:
                 self.held = False
@@ -180,6 +199,12 @@ class SortScene(Scene):
                      (body.x, body.y))
         carried = self.drag[0] if self.drag and self.drag[3] else None
         shown = list(self.order) if self.verdict is None else list(self.verdict.order)
+        place = list(range(len(shown)))
+        if carried is not None and self.drop_at is not None:
+            # The other cards make room where the carried one would land (m16).
+            rest = [i for i in range(len(shown)) if i != carried]
+            rest.insert(self.drop_at, carried)
+            place = [rest.index(i) for i in range(len(shown))]
         for i, event in enumerate(shown):
             if i == carried:
                 continue
@@ -187,10 +212,11 @@ class SortScene(Scene):
             if self.verdict is not None:
                 wrong = event.id in self.verdict.misplaced
                 state, note = ("wrong", "out of place") if wrong else ("right", "")
-            rect = self.slot(i)
+            rect = self.slot(place[i])
             if self.held and i == self.cursor:
                 rect = rect.move(0, -text.px(12))
-            draw_event_card(surface, ctx, rect, event, show_date=self.verdict is not None,
+            draw_event_card(surface, ctx, rect, event,
+                      show_date=self.verdict is not None or event.id in self.prompt_now.revealed,
                       focused=(self.zone == "cards" and i == self.cursor and self.verdict is None),
                       state=state, note=note, lifted=self.held and i == self.cursor)
         if carried is not None and self.drop_at is not None:
@@ -201,6 +227,10 @@ class SortScene(Scene):
             rect = pygame.Rect(pos[0] - grab[0], pos[1] - grab[1], self.card_w, self.card_h)
             draw_event_card(surface, ctx, rect, self.order[carried], show_date=False, lifted=True)
         if self.verdict is not None:
+            points = "   ".join(explain_points(self.match.game.session.rules, self.verdict.record))
+            surface.blit(text.render(text.fit(points, "small", body.width), "small", palette.muted),
+                         (body.x, self.points_y))
+        if self.verdict is not None and not self.verdict.correct:
             label_y = self.truth_y - text.line_height("subheading") - text.px(4)
             surface.blit(text.render("The true order", "subheading", palette.ink), (body.x, label_y))
             for i, event in enumerate(self.verdict.true_order):
@@ -209,6 +239,7 @@ class SortScene(Scene):
         focused = self.zone == "button" or self.verdict is not None
         self.button.draw(surface, ctx, focused=focused)
         hints = ("Left/Right: choose   Enter: pick up / put down   drag with the mouse   "
-                 "Tab then Enter, or S: submit   Esc: leave") if self.verdict is None else \
+                 "S: submit   H: hint   Esc: leave") if self.verdict is None else \
             "Enter: continue   Esc: leave"
-        draw_footer(surface, ctx, self.fr, hints)
+        self.aids.draw(surface)
+        draw_footer(surface, ctx, self.fr, hints, self.reserve)
