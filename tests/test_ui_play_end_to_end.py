@@ -127,7 +127,7 @@ def test_a_question_is_answered_by_clicking_a_choice_and_the_source_is_shown():
 def test_escape_from_any_menu_returns_to_the_title_and_settings_are_kept():
     app = make_app()
     click(app, button(app.scene, "Settings").rect)
-    press(app, "DOWN", "DOWN", "RETURN")          # high contrast on
+    press(app, "DOWN", "RETURN")                  # high contrast on (the 2nd row)
     assert app.ctx.settings.high_contrast
     press(app, "ESCAPE")
     assert app.scene.name == "title"

@@ -235,3 +235,32 @@ def test_a_sort_hand_takes_the_year_hint_and_a_right_hand_does_not_repeat_its_or
     press(app, "s")
     assert scene.verdict.correct and scene.verdict.record.hint == "year"
     assert "The true order" not in _texts_drawn(app)   # it would repeat the row (m15)
+
+
+def test_text_size_goes_both_ways_with_the_mouse_and_its_row_stays_under_the_pointer():
+    app = make_app()
+    click(app, button(app.scene, "Settings").rect)
+    scene = app.scene
+    row = scene.rows[0]
+    minus, plus = row.ends(app.ctx)
+    click(app, plus)
+    assert app.ctx.settings.text_size == "large"
+    app.run_until_idle()
+    minus, plus = scene.rows[0].ends(app.ctx)
+    spot = plus.center
+    assert scene.rows[0].rect.collidepoint(spot)
+    click(app, pygame.Rect(spot, (1, 1)))
+    assert app.ctx.settings.text_size == "extra-large" and not app.ctx.settings.high_contrast
+    click(app, scene.rows[0].ends(app.ctx)[0])
+    assert app.ctx.settings.text_size == "large"
+
+
+def test_the_turn_timer_is_a_setting_that_is_kept():
+    app = make_app()
+    click(app, button(app.scene, "Settings").rect)
+    scene = app.scene
+    timer = scene.rows[-1]
+    assert timer.label == "Turn timer: Off"
+    click(app, timer.ends(app.ctx)[1])
+    assert app.ctx.settings.turn_timer == 20
+    assert make_app().ctx.settings.turn_timer == 20

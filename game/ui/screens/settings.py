@@ -1,9 +1,16 @@
-"""Settings: fullscreen, text size, high contrast, sound, reduce motion. Saved at once."""
+"""Settings: text size, high contrast, fullscreen, sound, reduce motion, a turn timer.
+Saved at once.
+
+Rows that take a value from a list (text size, the timer) have a "−" and a "+" at their
+ends, so the mouse goes both ways (review m11); Enter and Right step up, Left steps down.
+Text size is the first row, so changing it never slides another row under the pointer.
+"""
 
 from __future__ import annotations
 
 import pygame
 
+from game.store.settings import TIMER_CHOICES
 from game.ui.core import input as keys
 from game.ui.core.scene import Scene
 from game.ui.core.theme import TEXT_SIZE_ORDER
@@ -13,12 +20,33 @@ from game.ui.widgets.frame import draw_footer, draw_header, frame
 
 OPTIONS = (
     # (field, label, what it does)
-    ("fullscreen", "Fullscreen", "Fill the whole screen (F11 switches at any time)."),
-    ("text_size", "Text size", "Small, medium or large type, on top of the window size."),
+    ("text_size", "Text size", "Small, medium, large or extra large, on top of the window size."),
     ("high_contrast", "High contrast", "Black on white, with stronger colours."),
+    ("fullscreen", "Fullscreen", "Fill the whole screen (F11 switches at any time)."),
     ("sound", "Sound", "Short sounds for right and wrong answers."),
     ("reduce_motion", "Reduce motion", "Cards jump to their place instead of sliding."),
+    ("turn_timer", "Turn timer", "Seconds for each answer in solo play; off by default."),
 )
+STEPPED = {"text_size": TEXT_SIZE_ORDER, "turn_timer": TIMER_CHOICES}
+
+
+class StepRow(Button):
+    """A setting with a list of values: "−" at the left end, "+" at the right end."""
+
+    def ends(self, ctx) -> tuple[pygame.Rect, pygame.Rect]:
+        side = min(self.rect.height, ctx.text.px(56))
+        minus = pygame.Rect(self.rect.x, self.rect.y, side, self.rect.height)
+        plus = pygame.Rect(self.rect.right - side, self.rect.y, side, self.rect.height)
+        return minus, plus
+
+    def draw(self, surface, ctx, focused: bool, hovered: bool = False) -> None:
+        super().draw(surface, ctx, focused, hovered)
+        text, palette = ctx.text, ctx.palette
+        for rect, sign in zip(self.ends(ctx), ("\u2212", "+")):
+            pygame.draw.line(surface, palette.line, (rect.right if sign != "+" else rect.x, rect.y + 4),
+                             (rect.right if sign != "+" else rect.x, rect.bottom - 4), 1)
+            label = text.render(sign, "heading", palette.accent)
+            surface.blit(label, label.get_rect(center=rect.center))
 
 
 class SettingsScene(Scene):
@@ -26,7 +54,8 @@ class SettingsScene(Scene):
 
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
-        self.rows = [Button("", lambda f=field: self.change(f, +1), hint=about)
+        self.rows = [(StepRow if field in STEPPED else Button)(
+                         "", lambda f=field: self.change(f, +1), hint=about)
                      for field, _label, about in OPTIONS]
         self.back = Button("Back", lambda: self.ctx.pop(), primary=True)
         self.focus = FocusRing(self.rows + [self.back])
@@ -35,7 +64,9 @@ class SettingsScene(Scene):
     def _value(self, field: str) -> str:
         value = getattr(self.ctx.settings, field)
         if field == "text_size":
-            return value.capitalize()
+            return value.replace("-", " ").capitalize()
+        if field == "turn_timer":
+            return f"{value} s" if value else "Off"
         return "On" if value else "Off"
 
     def _relabel(self) -> None:
@@ -43,10 +74,11 @@ class SettingsScene(Scene):
             button.label = f"{label}: {self._value(field)}"
 
     def change(self, field: str, step: int) -> None:
-        if field == "text_size":
-            order = TEXT_SIZE_ORDER
-            index = order.index(self.ctx.settings.text_size) if self.ctx.settings.text_size in order else 1
-            self.ctx.change_settings(text_size=order[(index + step) % len(order)])
+        if field in STEPPED:
+            order = STEPPED[field]
+            now = getattr(self.ctx.settings, field)
+            index = order.index(now) if now in order else 0
+            self.ctx.change_settings(**{field: order[(index + step) % len(order)]})
         elif field == "fullscreen":
             self.ctx.toggle_fullscreen()   # the app switches and records the setting
         else:
@@ -64,17 +96,30 @@ class SettingsScene(Scene):
         row_h = max(text.line_height("button") + text.line_height("small") + text.px(14),
                     text.px(60))
         count = len(self.rows) + 1
-        if count * (row_h + gap) > body.height:
-            row_h = max(text.line_height("button"), body.height // count - gap)
         width = min(body.width, text.px(640))
+        cols = 1
+        if count * (row_h + gap) > body.height and body.width >= 2 * text.px(420) + gap:
+            cols, width = 2, min((body.width - gap) // 2, text.px(640))
+        per_col = -(-count // cols)
+        if per_col * (row_h + gap) > body.height:
+            row_h = max(text.line_height("button"), body.height // per_col - gap)
         for index, button in enumerate(self.rows + [self.back]):
-            button.rect = pygame.Rect(body.x, body.y + index * (row_h + gap), width, row_h)
+            col, row = divmod(index, per_col)
+            button.rect = pygame.Rect(body.x + col * (width + gap), body.y + row * (row_h + gap),
+                                      width, row_h)
         self.back.rect.width = min(width, text.px(240))
 
     def handle(self, action) -> None:
         if action.kind == keys.BACK:
             self.ctx.pop()
             return
+        if action.kind == keys.POINTER_UP:
+            for button, (field, *_rest) in zip(self.rows, OPTIONS):
+                if isinstance(button, StepRow) and button.rect.collidepoint(action.pos):
+                    minus, _plus = button.ends(self.ctx)
+                    self.focus.focus(button)
+                    self.change(field, -1 if minus.collidepoint(action.pos) else +1)
+                    return
         focused = self.focus.focused
         if action.kind in (keys.LEFT, keys.RIGHT) and focused in self.rows:
             field = OPTIONS[self.rows.index(focused)][0]
@@ -90,4 +135,4 @@ class SettingsScene(Scene):
         draw_header(surface, ctx, self.fr, "Settings", "kept between games")
         self.focus.draw(surface, ctx)
         draw_footer(surface, ctx, self.fr,
-                    "Tab or arrows: move   Enter or Left/Right: change   Esc: back")
+                    "Tab or arrows: move   Enter or Left/Right: change   \u2212 / + with the mouse   Esc: back")
