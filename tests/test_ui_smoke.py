@@ -74,7 +74,7 @@ def test_every_registered_scene_draws_a_frame_at_both_reference_sizes(name, size
 def test_the_registry_names_every_screen_of_the_game():
     assert set(SCENES) == {
         "title", "settings", "packs", "explore", "explore-event", "choose", "campaign",
-        "notice", "confirm", "overlay", "board", "sort", "ask", "results", "finished-line",
+        "notice", "progress", "confirm", "overlay", "board", "sort", "ask", "results", "finished-line",
         "classroom", "classroom-play", "classroom-board", "classroom-review"}
 
 

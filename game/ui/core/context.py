@@ -7,6 +7,7 @@ One object passed down instead of globals. Scenes change the stack only through 
 from __future__ import annotations
 
 import random
+from datetime import datetime, timezone
 from dataclasses import replace
 from typing import Any, Callable, Optional
 
@@ -40,7 +41,8 @@ class Context:
         self.fullscreen_requested = False
         self.notices: list[str] = []
         self.sessions: list[Any] = []   # every finished session (tests read the history)
-        self.paused_match: Any = None   # a solo game left with Esc: Continue resumes it
+        self.paused_match: Any = None
+        self.clock = lambda: datetime.now(timezone.utc)   # a solo game left with Esc: Continue resumes it
         for store in (settings_store, progress_store):
             for notice in (store.take_notices() if store else ()):
                 self.notices.append(str(notice))
@@ -107,10 +109,15 @@ class Context:
             self.notices.extend(str(n) for n in self.settings_store.take_notices())
 
     def save_progress(self, progress) -> None:
+        """Save, merged with what another window may have saved meanwhile."""
         self.progress = progress
         if self.progress_store is not None:
-            self.progress_store.save(progress)
+            self.progress = self.progress_store.sync(progress)
             self.notices.extend(str(n) for n in self.progress_store.take_notices())
+
+    def now(self):
+        """The wall clock, for spaced review (tests replace `clock`)."""
+        return self.clock()
 
     def play_sound(self, name: str) -> None:
         self.sounds.play(name, bool(self.settings and self.settings.sound))

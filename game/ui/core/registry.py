@@ -21,6 +21,7 @@ SCENES = {
     "choose": "game.ui.screens.choose:ChooseScene",
     "campaign": "game.ui.screens.choose:CampaignScene",
     "notice": "game.ui.screens.notice:NoticeScene",
+    "progress": "game.ui.screens.progress:ProgressScene",
     # small modal scenes over another (game/ui/widgets/dialog.py)
     "confirm": "game.ui.widgets.dialog:ConfirmScene",
     "overlay": "game.ui.widgets.dialog:OverlayScene",

@@ -32,11 +32,12 @@ def advance(ctx, match: Match) -> None:
     ctx.replace(scene_for(ctx, match))
 
 
-def start(ctx, mode: str, pack_ids: Sequence[str] = (), level=None, pack_id: str = "") -> bool:
+def start(ctx, mode: str, pack_ids: Sequence[str] = (), level=None, pack_id: str = "",
+          filters: tuple = ((), ())) -> bool:
     """Start a game and show it; False (with a notice) when the packs cannot fill it."""
     pack_ids = tuple(pack_ids) or default_pack_ids(ctx)
     try:
-        match = new_match(ctx, mode, pack_ids, level, pack_id)
+        match = new_match(ctx, mode, pack_ids, level, pack_id, filters)
     except (rules.NotEnoughContent, KeyError, ValueError) as error:
         ctx.push(make_scene("notice", ctx, title="Cannot start",
                             message=f"{MODE_TITLES.get(mode, mode)}: {error}."))

@@ -64,7 +64,8 @@ class ResultsScene(Scene):
     def play_again(self) -> None:
         match = self.match
         try:
-            fresh = new_match(self.ctx, match.mode, match.pack_ids, match.level, match.pack_id) \
+            fresh = new_match(self.ctx, match.mode, match.pack_ids, match.level, match.pack_id,
+                              match.filters) \
                 if match.mode != "review" else review_match(self.ctx, match)
         except Exception:   # noqa: BLE001 - the packs may have been reloaded meanwhile
             fresh = None

@@ -9,7 +9,8 @@ from game.ui.core.registry import make_scene
 from game.ui.core.scene import Scene
 from game.ui.core.theme import spacing
 from game.ui.play import flow, leave
-from game.ui.play.match import can_continue, continue_label
+from game.rules.game import NotEnoughContent
+from game.ui.play.match import can_continue, continue_label, due_count, spaced_review_match
 from game.ui.widgets.button import Button
 from game.ui.widgets.focus import FocusRing
 
@@ -23,6 +24,7 @@ class TitleScene(Scene):
 
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
+        self.due = due_count(ctx)
         paused = getattr(ctx, "paused_match", None)
         self.can_continue = paused is not None or can_continue(ctx)
         if paused is not None:     # a game left with Esc: Continue resumes it (review M1)
@@ -35,6 +37,11 @@ class TitleScene(Scene):
             first,
             Button("Play", lambda: self.ctx.push(make_scene("choose", self.ctx)),
                    primary=not self.can_continue, hint="choose a mode and packs"),
+            Button(f"Review ({self.due} due)" if self.due else "Review",
+                   self._review, enabled=self.due > 0,
+                   hint="what you are due to see again" if self.due else "nothing due now"),
+            Button("Progress", lambda: self.ctx.push(make_scene("progress", self.ctx)),
+                   hint="what you know, what you miss"),
             Button("Classroom", lambda: self.ctx.push(make_scene("classroom", self.ctx)),
                    hint="teams, turns and a scoreboard"),
             Button("Explore", lambda: self.ctx.push(make_scene("explore", self.ctx)),
@@ -47,6 +54,16 @@ class TitleScene(Scene):
         self.focus = FocusRing(self.buttons)
         if not self.can_continue:
             self.focus.index = 1
+
+    def _review(self) -> None:
+        """Spaced review: the items due now, unseen ones never (they are not due)."""
+        try:
+            match = spaced_review_match(self.ctx)
+        except (NotEnoughContent, ValueError) as error:
+            self.ctx.push(make_scene("notice", self.ctx, title="Nothing to review",
+                                     message=f"{error}."))
+            return
+        self.ctx.push(flow.scene_for(self.ctx, match))
 
     def _resume(self) -> None:
         if not leave.resume_paused(self.ctx):
