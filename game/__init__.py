@@ -1,9 +1,38 @@
-"""Thaw: a history-review game about the Khrushchev era, 1953-1964."""
+"""Thaw: a history-review game about the Khrushchev era, 1953-1964.
 
+This module is the one answer to "where are the bundled packs, documents, fonts and
+sounds?". Every consumer reads LEVELS_DIR, SEEDS_DIR, FONTS_DIR and SOUNDS_DIR from here.
+
+- Installed from a wheel (`pip install .`, `pipx install .`) or frozen by PyInstaller: the
+  build copies levels/, seeds/ and assets/ into the package as game/data/ (see setup.py),
+  found through importlib.resources.
+- A plain checkout or an editable install: they are read where they live, at the top of
+  the repository (DATA_ROOT = PROJECT_ROOT).
+In both layouts levels/ and seeds/ are siblings, so a pack's `file: ../seeds/x.txt` works.
+"""
+
+from importlib import resources
 from pathlib import Path
 
-#: The project folder: where seeds/, levels/ and assets/ live (an editable install).
+#: The folder holding the `game` package: the repository in a checkout or an editable
+#: install (site-packages when installed, where it has no data of its own).
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-SEEDS_DIR = PROJECT_ROOT / "seeds"
-LEVELS_DIR = PROJECT_ROOT / "levels"
-ASSETS_DIR = PROJECT_ROOT / "assets"
+
+
+def _data_root() -> Path:
+    package = resources.files("game")
+    if not isinstance(package, Path):  # a zipped install: read beside this file instead
+        package = Path(__file__).resolve().parent
+    bundled = package / "data"
+    if (bundled / "levels").is_dir():
+        return bundled.resolve()
+    return PROJECT_ROOT
+
+
+#: Where levels/, seeds/ and assets/ are: game/data when built, else the repository.
+DATA_ROOT = _data_root()
+LEVELS_DIR = DATA_ROOT / "levels"
+SEEDS_DIR = DATA_ROOT / "seeds"
+ASSETS_DIR = DATA_ROOT / "assets"
+FONTS_DIR = ASSETS_DIR / "fonts"
+SOUNDS_DIR = ASSETS_DIR / "sounds"

@@ -10,6 +10,7 @@ import pytest
 from game.store import (CSV_HEADER, ResultRow, ResultsError, ResultsWriter, Store,
                         list_results, read_results)
 from game.store.atomic import backup_path
+from game.store.results import OPTIONAL_COLUMNS
 
 
 class Clock:
@@ -90,11 +91,12 @@ def test_the_csv_has_the_documented_header_and_one_line_per_answer(tmp_path):
     writer.write_round(round_one())
     with open(writer.csv_path, encoding="utf-8-sig", newline="") as handle:
         lines = list(csv.reader(handle))
-    assert tuple(lines[0]) == CSV_HEADER == ("time", "team", "round_type", "item_ids",
-                                             "answer_given", "correct", "points", "seconds")
+    assert tuple(lines[0]) == CSV_HEADER + OPTIONAL_COLUMNS == (
+        "time", "team", "round_type", "item_ids", "answer_given", "correct", "points", "seconds",
+        "student")
     assert lines[1] == ["1961-04-12T09:07:00", "Reds", "timeline",
                         "stalin-death secret-speech", "stalin-death secret-speech", "yes", "3",
-                        "12.3"]
+                        "12.3", ""]
     # A spreadsheet must not run a team's answer as a formula.
     assert lines[2][4] == "'=1+1"
 
@@ -112,7 +114,7 @@ def test_a_row_is_a_documented_value_that_round_trips():
     row = ResultRow("Reds", "timeline", ("a", "b"), "b a", False, 0, 4.26, time="t")
     assert row.seconds == 4.3
     assert ResultRow.from_dict(row.to_dict()) == row
-    assert list(row.to_dict()) == list(CSV_HEADER)
+    assert list(row.to_dict()) == list(CSV_HEADER + OPTIONAL_COLUMNS)
 
 
 @pytest.mark.parametrize("change", [{"correct": "yes"}, {"points": 1.5}, {"seconds": -1},

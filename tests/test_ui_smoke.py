@@ -7,6 +7,9 @@ from ui_helpers import SIZES, make_app
 
 from game.classroom.session import OVER, ROUND_OVER, STEAL_OFFER, Classroom
 from game.classroom.setup import DEFAULT_TEAMS, ClassroomSetup
+from game.lan.host import PhoneHost
+from game.lan.quiz import PhoneQuiz
+from game.lan.room import STUDENTS, Room
 from game.rules import game as rules
 from game.rules.content import Content
 from game.ui.core.registry import SCENES, make_scene
@@ -27,6 +30,11 @@ def _room(library, until=None):
         else:
             room.answer(wrong_move(room.prompt))
     return room
+
+
+def _quiz(library):
+    return PhoneQuiz(ClassroomSetup(teams=DEFAULT_TEAMS[:2], rounds=2, timer=30, seed=3),
+                     Content.from_library(library))
 
 
 def _finished(ctx):
@@ -51,6 +59,9 @@ OPTIONS = {
     "classroom-play": lambda ctx: {"room": _room(ctx.library)},
     "classroom-board": lambda ctx: {"room": _room(ctx.library, ROUND_OVER)},
     "classroom-review": lambda ctx: {"room": _room(ctx.library, OVER)},
+    "classroom-phones": lambda ctx: {"quiz": _quiz(ctx.library), "mode": STUDENTS},
+    "classroom-phones-play": lambda ctx: {"quiz": _quiz(ctx.library),
+                                          "host": PhoneHost(Room("TEST", teams=("Red", "Blue")))},
 }
 
 
@@ -74,8 +85,9 @@ def test_every_registered_scene_draws_a_frame_at_both_reference_sizes(name, size
 def test_the_registry_names_every_screen_of_the_game():
     assert set(SCENES) == {
         "title", "settings", "packs", "explore", "explore-event", "choose", "campaign",
-        "notice", "progress", "confirm", "overlay", "board", "sort", "ask", "results", "finished-line",
-        "classroom", "classroom-play", "classroom-board", "classroom-review"}
+        "notice", "progress", "confirm", "overlay", "board", "sort", "ask", "results",
+        "finished-line", "classroom", "classroom-play", "classroom-board", "classroom-review",
+        "classroom-phones", "classroom-phones-play", "network-check"}
 
 
 def test_a_scene_name_not_registered_is_refused_with_the_names_known():

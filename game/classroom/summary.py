@@ -131,6 +131,42 @@ def most_missed(summary: Summary, limit: Optional[int] = 10,
     return tuple(items if limit is None else items[:limit])
 
 
+@dataclass(frozen=True)
+class StudentResult:
+    """One student's answers in a phone session (rows that name a student)."""
+    student: str
+    team: str
+    points: int
+    answered: int
+    right: int
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.answered if self.answered else 0.0
+
+
+def student_standings(rows: Iterable[ResultRow]) -> tuple[StudentResult, ...]:
+    """Students by accuracy first, then points, then name: a phone session scores accuracy."""
+    tally: dict[str, list] = {}
+    for row in rows:
+        if not row.student:
+            continue
+        entry = tally.setdefault(row.student, [row.team, 0, 0, 0])
+        entry[1] += row.points
+        entry[2] += 1
+        entry[3] += row.correct
+    out = [StudentResult(name, team, points, answered, right)
+           for name, (team, points, answered, right) in tally.items()]
+    return tuple(sorted(out, key=lambda s: (-s.accuracy, -s.points, s.student.casefold())))
+
+
+def team_means(students: Iterable[StudentResult]) -> tuple[tuple[str, float, int], ...]:
+    """(team, mean points per student, students): a bigger team does not win by its size."""
+    groups: dict[str, list[int]] = {}
+    for s in students:
+        groups.setdefault(s.team, []).append(s.points)
+    means = [(team, round(sum(p) / len(p), 1), len(p)) for team, p in groups.items()]
+    return tuple(sorted(means, key=lambda t: (-t[1], t[0])))
 # --- the final result of a session (M7: fair after an early end) ---------------------------
 @dataclass(frozen=True)
 class TeamStanding:

@@ -13,7 +13,8 @@ import sys
 from pathlib import Path
 from typing import Optional, TextIO
 
-from game.classroom.summary import Summary, most_missed, summarize
+from game.classroom.summary import (StudentResult, Summary, most_missed, student_standings,
+                                    summarize, team_means)
 
 BAR_WIDTH = 30
 
@@ -56,7 +57,11 @@ def _run(args, out: TextIO, err: TextIO, library) -> int:
         return 1
     summary = summarize(results.rows, results.teams)
     _print_header(results, out)
-    _print_standings(summary, out)
+    students = student_standings(results.rows)
+    if students:
+        _print_students(students, out)
+    else:
+        _print_standings(summary, out)
     _print_missed(summary, max(0, int(getattr(args, "limit", 10) or 0)),
                   _answer_key(library), out)
     return 0
@@ -92,6 +97,22 @@ def _print_standings(summary: Summary, out: TextIO) -> None:
     share = f"{100 * summary.right // summary.answers}%" if summary.answers else "-"
     print(f"  The class: {summary.right} of {summary.answers} answers right ({share}).",
           file=out)
+    print(file=out)
+
+
+def _print_students(students: "tuple[StudentResult, ...]", out: TextIO) -> None:
+    """A phone session: every student, then the teams by their mean per student."""
+    print("Students (by share right, then points)", file=out)
+    name_w = max(len(s.student) for s in students)
+    for place, s in enumerate(students, 1):
+        team = f"  ({s.team})" if s.team else ""
+        print(f"  {place}. {s.student:<{name_w}}  {s.right}/{s.answered} right  "
+              f"{round(100 * s.accuracy)}%  {s.points} points{team}", file=out)
+    means = [m for m in team_means(students) if m[0]]
+    if means:
+        print("Teams (mean points per student)", file=out)
+        for team, mean, count in means:
+            print(f"  {team}: {mean:g} ({count} student{'s' if count != 1 else ''})", file=out)
     print(file=out)
 
 

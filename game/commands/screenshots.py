@@ -34,6 +34,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--size", action="append", default=None, metavar="WxH",
                         help="window size (may be repeated; default 1024x640 and 1920x1080)")
     parser.add_argument("--seed", type=int, default=7, help="the deal to show (default 7)")
+    parser.add_argument("--home", default=None, metavar="DIR",
+                        help="keep the user folders in DIR/<size> (new or empty) instead of temporary "
+                             "ones; paths shown on screen then stay the same from run to run")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -46,6 +49,11 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as error:
         print(f"thaw screenshots: {error}", file=sys.stderr)
         return 2
+    home = getattr(args, "home", None)
+    used = [Path(home, f"{w}x{h}") for w, h in sizes] if home else []
+    if any(p.exists() and (not p.is_dir() or any(p.iterdir())) for p in used):
+        print(f"thaw screenshots: --home {home}: its size folders must be new or empty", file=sys.stderr)
+        return 2
     outdir = Path(args.outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     from game.tools.classroom_tour import classroom_shots
@@ -54,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     for size in sizes:
         # A fresh user folder per size, so every size shows the same states (a played
         # mode would otherwise be remembered and move the focus in the next size's shots).
-        with _fresh_thaw_home() as home:
+        with _fresh_thaw_home(home, size) as home:
             broken = Path(home) / "broken-example.yaml"
             broken.write_text(BROKEN_PACK, encoding="utf-8")
             written += take_all(outdir, size, args.seed, extra_packs=[str(broken)])
@@ -65,10 +73,16 @@ def run(args: argparse.Namespace) -> int:
 
 
 @contextlib.contextmanager
-def _fresh_thaw_home():
-    """A temporary THAW_HOME, so the tour never touches the player's own settings."""
+def _fresh_thaw_home(base=None, size=(0, 0)):
+    """A temporary THAW_HOME (or base/WxH, which must be new or empty), so the tour never
+    touches the player's own settings."""
     previous = os.environ.get("THAW_HOME")
-    with tempfile.TemporaryDirectory(prefix="thaw-shots-") as home:
+    with contextlib.ExitStack() as stack:
+        if base is None:
+            home = stack.enter_context(tempfile.TemporaryDirectory(prefix="thaw-shots-"))
+        else:
+            home = os.path.join(base, f"{size[0]}x{size[1]}")
+            os.makedirs(home, exist_ok=True)
         os.environ["THAW_HOME"] = home
         try:
             yield home

@@ -25,6 +25,9 @@ RESULTS_KIND = "thaw-results"
 RESULTS_FORMAT = 1
 CSV_HEADER = ("time", "team", "round_type", "item_ids", "answer_given", "correct",
               "points", "seconds")
+# Phones: a row per student answer names the student; team rows leave it empty. Older
+# files have no such column, so it is read when present and never required.
+OPTIONAL_COLUMNS = ("student",)
 IN_PROGRESS, FINISHED = "in progress", "finished"
 _NAME = re.compile(r"^(\d{8}-\d{6})-(.+)\.(csv|json)$")
 # A spreadsheet runs a cell that starts like a formula; a leading ' makes it plain text.
@@ -54,9 +57,10 @@ class ResultRow:
     points: int
     seconds: float
     time: str = ""
+    student: str = ""
 
     def __post_init__(self) -> None:
-        for name in ("team", "round_type", "answer_given", "time"):
+        for name in ("team", "round_type", "answer_given", "time", "student"):
             if not isinstance(getattr(self, name), str):
                 raise ValueError(f"result row: '{name}' must be text, not {getattr(self, name)!r}")
         ids = self.item_ids.split() if isinstance(self.item_ids, str) else self.item_ids
@@ -76,7 +80,8 @@ class ResultRow:
         """The JSON form, keys in CSV column order."""
         return {"time": self.time, "team": self.team, "round_type": self.round_type,
                 "item_ids": list(self.item_ids), "answer_given": self.answer_given,
-                "correct": self.correct, "points": self.points, "seconds": self.seconds}
+                "correct": self.correct, "points": self.points, "seconds": self.seconds,
+                "student": self.student}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "ResultRow":
@@ -90,12 +95,12 @@ class ResultRow:
         return cls(team=data["team"], round_type=data["round_type"],
                    item_ids=data["item_ids"], answer_given=data["answer_given"],
                    correct=data["correct"], points=data["points"], seconds=data["seconds"],
-                   time=data.get("time", ""))
+                   time=data.get("time", ""), student=data.get("student", ""))
 
     def to_csv(self) -> List[str]:
         return [self.time, _cell(self.team), _cell(self.round_type), " ".join(self.item_ids),
                 _cell(self.answer_given), "yes" if self.correct else "no", str(self.points),
-                str(self.seconds)]
+                str(self.seconds), _cell(self.student)]
 
 
 @dataclass(frozen=True)
@@ -296,7 +301,7 @@ def _uncell(text: str) -> str:
 def _csv_text(rows: Iterable[ResultRow]) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_HEADER)
+    writer.writerow(CSV_HEADER + OPTIONAL_COLUMNS)
     for row in rows:
         writer.writerow(row.to_csv())
     # utf-8-sig: spreadsheet programs then read team names in any script correctly.
@@ -389,7 +394,7 @@ def _read_csv(path: Path) -> ResultsSession:
 def _row_from_csv(cells: List[str], where: str) -> ResultRow:
     if len(cells) < len(CSV_HEADER):
         raise ValueError(f"{where}: expected {len(CSV_HEADER)} columns, found {len(cells)}")
-    values = dict(zip(CSV_HEADER, cells))
+    values = dict(zip(CSV_HEADER + OPTIONAL_COLUMNS, cells))
     correct = values["correct"].strip().lower()
     if correct not in ("yes", "no", "true", "false", "1", "0"):
         raise ValueError(f"{where}: correct is {values['correct']!r}, not yes or no")
@@ -406,6 +411,7 @@ def _row_from_csv(cells: List[str], where: str) -> ResultRow:
                          item_ids=tuple(values["item_ids"].split()),
                          answer_given=_uncell(values["answer_given"]),
                          correct=correct in ("yes", "true", "1"), points=points,
-                         seconds=seconds, time=values["time"])
+                         seconds=seconds, time=values["time"],
+                         student=_uncell(values.get("student", "")))
     except ValueError as error:
         raise ValueError(f"{where}: {error}") from None

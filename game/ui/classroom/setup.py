@@ -12,6 +12,8 @@ import pygame
 
 from game.classroom import setup as cs
 from game.classroom.session import Classroom, ClassroomError, open_writer
+from game.lan.quiz import PhoneQuiz, QuizError
+from game.lan.room import STUDENTS, TEAM_PADS
 from game.ui.classroom.draw import team_colour
 from game.ui.core import input as keys
 from game.ui.core.registry import make_scene
@@ -22,6 +24,8 @@ from game.ui.widgets.shapes import draw_focus, draw_panel
 FIELD = ("sans-bold", 24)
 FIELD_LABEL = ("sans", 22)
 TIMER_LABELS = {0: "Off", 20: "20 s", 30: "30 s", 60: "60 s"}
+PHONE_MODES = (None, STUDENTS, TEAM_PADS)
+PHONE_LABELS = {None: "Off: one screen", STUDENTS: "One per student", TEAM_PADS: "One per team"}
 TYPE_LABELS = {cs.TIMELINE: "Timeline (sort the hand)", cs.WHOSE_VIEW: "Whose view?",
                cs.CHOICE: "Questions (multiple choice)"}
 
@@ -64,6 +68,7 @@ class ClassroomSetupScene(Scene):
         self._restore_choices()
         self.seed_text = str(self.setup.seed)
         self.problems: list[str] = []
+        self.phones = None        # None: the single-screen review; else a game.lan.room mode
         self.focus = 0
         self.build()
 
@@ -107,6 +112,8 @@ class ClassroomSetupScene(Scene):
                   press=lambda: self.set(steal=not self.setup.steal)),
             Field("text", "Seed", lambda: self.seed_text,
                   typed=self.type_seed, erase=self.erase_seed),
+            Field("step", "Phones", lambda: PHONE_LABELS[self.phones], step=self.change_phones),
+            Field("button", "Network check", lambda: "", press=self.network_check),
             Field("button", "Start the session", lambda: "", press=self.start),
             Field("button", "Back", lambda: "", press=self.ctx.pop),
         ]
@@ -166,6 +173,13 @@ class ClassroomSetupScene(Scene):
                  if (t in self.setup.round_types) != (t == kind)]
         self.set(round_types=tuple(types))
 
+    def change_phones(self, step: int) -> None:
+        index = PHONE_MODES.index(self.phones)
+        self.phones = PHONE_MODES[(index + step) % len(PHONE_MODES)]
+
+    def network_check(self) -> None:
+        self.ctx.push(make_scene("network-check", self.ctx))
+
     def type_seed(self, typed: str) -> None:
         digits = "".join(ch for ch in typed if ch.isdigit())
         self.seed_text = (self.seed_text + digits)[:18]
@@ -189,6 +203,8 @@ class ClassroomSetupScene(Scene):
         if setup.seed < 0:
             self.problems = ["the seed is a whole number (digits only)"]
             return None
+        if self.phones is not None:
+            return self.start_phones(setup)
         try:
             packs = cs.choose_packs(self.ctx.library, setup.pack_ids)
             content = cs.select_content(packs, setup.level_ids)
@@ -200,6 +216,19 @@ class ClassroomSetupScene(Scene):
             self.ctx.change_settings(classroom=setup.to_settings(self.ctx.settings.classroom))
         self.ctx.replace(make_scene("classroom-play", self.ctx, room=room))
         return room
+
+    def start_phones(self, setup: cs.ClassroomSetup) -> None:
+        """Every student on a phone: the lobby opens; the review starts from there."""
+        try:
+            packs = cs.choose_packs(self.ctx.library, setup.pack_ids)
+            quiz = PhoneQuiz(setup, cs.select_content(packs, setup.level_ids))
+        except (QuizError, KeyError, ValueError) as error:
+            self.problems = [str(error)]
+            return None
+        if self.ctx.settings is not None:
+            self.ctx.change_settings(classroom=setup.to_settings(self.ctx.settings.classroom))
+        self.ctx.push(make_scene("classroom-phones", self.ctx, quiz=quiz, mode=self.phones))
+        return None
 
     # --- input --------------------------------------------------------------------------------
     def handle(self, action) -> None:
@@ -256,8 +285,11 @@ class ClassroomSetupScene(Scene):
                 field.rect = pygame.Rect(x, body.y + i * (row_h + gap), col_w, row_h)
         by = body.bottom - button_h
         bw = min(text.px(320), (body.width - col_gap) // 2)
-        buttons[0].rect = pygame.Rect(body.right - bw, by, bw, button_h)
-        buttons[1].rect = pygame.Rect(body.right - 2 * bw - col_gap, by, bw, button_h)
+        # Bottom row, right to left: Start, Back, then the rest (Network check).
+        by_label = sorted(buttons, key=lambda f: {"Start the session": 0, "Back": 1}.get(f.label, 2))
+        bw = min(bw, (body.width - col_gap * (len(buttons) - 1)) // len(buttons))
+        for i, field in enumerate(by_label):
+            field.rect = pygame.Rect(body.right - (i + 1) * bw - i * col_gap, by, bw, button_h)
         self.problem_y = by - problems_h
 
     def draw(self, surface) -> None:

@@ -36,6 +36,9 @@ SCENES = {
     "classroom-play": "game.ui.classroom.turn:ClassroomPlayScene",
     "classroom-board": "game.ui.classroom.scoreboard:ClassroomBoardScene",
     "classroom-review": "game.ui.classroom.review:ClassroomReviewScene",
+    "classroom-phones": "game.ui.classroom.phones_lobby:PhonesLobbyScene",
+    "classroom-phones-play": "game.ui.classroom.phones_play:PhonesPlayScene",
+    "network-check": "game.ui.classroom.network_check:NetworkCheckScene",
 }
 
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pygame
 
-from game import ASSETS_DIR
+from game import SOUNDS_DIR
 
-SOUNDS_DIR = ASSETS_DIR / "sounds"
 NAMES = ("right", "wrong", "place")
 
 

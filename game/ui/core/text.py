@@ -15,10 +15,9 @@ from typing import Iterable, Sequence, Union
 
 import pygame
 
-from game import ASSETS_DIR
+from game import FONTS_DIR
 from game.ui.core.theme import STYLES
 
-FONTS_DIR = ASSETS_DIR / "fonts"
 # PT Serif for quotes and headings, PT Sans for the interface (ParaType, see LICENSE).
 FONT_FILES = {
     "serif": "PTF55F.ttf",
