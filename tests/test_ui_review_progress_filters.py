@@ -90,3 +90,37 @@ def test_a_period_filter_deals_events_of_those_years_only():
         assert all(period.holds(e.date.first_day.year) for e in scene.order)
     else:                                             # too few events: a clear notice
         assert scene.name == "notice"
+
+
+def test_a_problem_with_a_card_is_reported_from_its_verdict_with_a_note():
+    app = make_app(seed=3)
+    click(app, button(app.scene, "Play").rect)
+    press(app, "3")
+    scene = app.scene
+    press(app, "1")
+    assert scene.verdict is not None
+    press(app, "r")
+    assert app.scene.name == "report"
+    app.send([pygame.event.Event(pygame.TEXTINPUT, text=ch) for ch in "typo here"])
+    press(app, "SPACE")                  # Space types; it does not send
+    assert app.scene.name == "report"
+    press(app, "RETURN")
+    assert app.scene is scene and not scene.report.enabled
+    reports = app.ctx.reports.load()
+    assert len(reports) == 1
+    assert reports[0].item_id == scene.question.id and reports[0].note.startswith("typo here")
+    assert reports[0].kind == "question" and reports[0].file.endswith(".yaml")
+
+
+def test_a_timeline_card_can_be_reported_with_the_mouse():
+    app = make_app(seed=3)
+    click(app, button(app.scene, "Play").rect)
+    press(app, "1")
+    scene = app.scene
+    press(app, "RETURN")
+    app.draw()
+    click(app, scene.report.rect)
+    assert app.scene.name == "report"
+    app.draw()
+    click(app, app.scene.send.rect)
+    assert app.ctx.reports.load()[0].item_id == scene.card.id

@@ -48,6 +48,7 @@ OPTIONS = {
     "explore-event": lambda ctx: {"event": ctx.library.events()[0]},
     "campaign": lambda ctx: {"pack_ids": ctx.library.pack_ids()},
     "notice": lambda ctx: {"title": "Note", "message": "A message " * 40},
+    "report": lambda ctx: {"item": ctx.library.events()[0], "where": "test"},
     "confirm": lambda ctx: {"title": "Leave this game?", "lines": (("Really?", "body"),)},
     "overlay": lambda ctx: {"title": "Help", "lines": (("Keys", "body"),)},
     "board": lambda ctx: {"match": new_match(ctx, rules.MODE_CHRONOLOGY, ())},
@@ -86,7 +87,7 @@ def test_the_registry_names_every_screen_of_the_game():
     assert set(SCENES) == {
         "title", "settings", "packs", "explore", "explore-event", "choose", "campaign",
         "notice", "progress", "confirm", "overlay", "board", "sort", "ask", "results",
-        "finished-line", "classroom", "classroom-play", "classroom-board", "classroom-review",
+        "finished-line", "report", "classroom", "classroom-play", "classroom-board", "classroom-review",
         "classroom-phones", "classroom-phones-play", "network-check"}
 
 

@@ -115,6 +115,19 @@ class Context:
             self.progress = self.progress_store.sync(progress)
             self.notices.extend(str(n) for n in self.progress_store.take_notices())
 
+    @property
+    def reports(self):
+        """Where "Report a problem" notes go: reports.json beside the settings."""
+        if getattr(self, "_reports", None) is None:
+            from game.store.reports import ReportsStore
+            if self.settings_store is not None:
+                folder = self.settings_store.path.parent
+            else:
+                from game.paths import user_data_dir
+                folder = user_data_dir()
+            self._reports = ReportsStore(folder)
+        return self._reports
+
     def now(self):
         """The wall clock, for spaced review (tests replace `clock`)."""
         return self.clock()

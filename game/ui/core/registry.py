@@ -31,6 +31,7 @@ SCENES = {
     "ask": "game.ui.play.ask:AskScene",
     "results": "game.ui.play.results:ResultsScene",
     "finished-line": "game.ui.play.finished_line:FinishedLineScene",
+    "report": "game.ui.play.report:ReportScene",
     # the projector screens (game/ui/classroom)
     "classroom": "game.ui.classroom.setup:ClassroomSetupScene",
     "classroom-play": "game.ui.classroom.turn:ClassroomPlayScene",

@@ -10,6 +10,7 @@ from game.ui.core.scene import Scene
 from game.rules.scoring import explain_points
 from game.ui.play import flow, leave
 from game.ui.play.aids import Aids
+from game.ui.play.report import report_button
 from game.ui.widgets.button import Button, ChoiceButton
 from game.ui.widgets.focus import FocusRing, grid_move
 from game.ui.widgets.frame import draw_footer, frame
@@ -64,7 +65,8 @@ class AskScene(Scene):
                            "wrong" if k == key else "")
         self.ctx.play_sound("right" if self.verdict.correct else "wrong")
         self.source = SourceView(self.verdict.citation)
-        self.focus = FocusRing([self.next_button])
+        self.report = report_button(self.ctx, self.question, "whose view" if self.question.is_whose_view else "question")
+        self.focus = FocusRing([self.next_button, self.report])
         self.invalidate_layout()
 
     def advance(self) -> None:
@@ -134,6 +136,9 @@ class AskScene(Scene):
         gap = text.px(16)
         wide = body.width > text.px(760)
         button_h = text.px(52)
+        rw = min(body.width // 3, text.px(260))
+        self.report.rect = pygame.Rect(body.right - min(body.width, text.px(220)) - rw - text.px(12),
+                                       body.bottom - button_h, rw, button_h)
         self.next_button.rect = pygame.Rect(body.right - min(body.width, text.px(220)),
                                             body.bottom - button_h, min(body.width, text.px(220)),
                                             button_h)
@@ -180,6 +185,8 @@ class AskScene(Scene):
     # --- input ---------------------------------------------------------------------------
     def resume(self, result=None) -> None:
         leave.answered(self, result)    # the answer to "Leave this game?"
+        if result == "reported":
+            self.report.label, self.report.enabled = "Reported — thank you", False
 
     def handle(self, action) -> None:
         kind = action.kind
@@ -197,6 +204,9 @@ class AskScene(Scene):
                 self.focus.index = grid_move(self.focus.index, kind, len(self.choices), self.columns)
                 return
             self.focus.handle(action)
+            return
+        if kind == keys.KEY and action.name == "r" and self.report.enabled:
+            self.report.press()
             return
         if self.source.handle(action, keyboard=kind in (keys.UP, keys.DOWN, keys.PAGE_UP,
                                                         keys.PAGE_DOWN, keys.HOME, keys.END)):
@@ -234,4 +244,4 @@ class AskScene(Scene):
         self.source.draw(surface, ctx)
         self.focus.draw(surface, ctx)
         draw_footer(surface, ctx, self.fr,
-                    "Enter: continue   Up/Down or wheel: scroll the source   Esc: leave")
+                    "Enter: continue   R: report a problem   Up/Down or wheel: scroll the source   Esc: leave")

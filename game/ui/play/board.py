@@ -23,6 +23,7 @@ from game.rules.scoring import explain_points
 from game.ui.core.registry import make_scene
 from game.ui.play import flow, leave
 from game.ui.play.aids import Aids
+from game.ui.play.report import report_button
 from game.ui.widgets.button import Button
 from game.ui.widgets.event_card import card_height, draw_event_card
 from game.ui.widgets.frame import draw_footer, frame
@@ -52,6 +53,7 @@ class BoardScene(Scene):
         # Cards still to place, this one included: fixed for the screen (review m6).
         self.cards_left = len(match.game.plan) + 1
         self.aids = Aids(ctx, match, on_hint=self.invalidate_layout)
+        self.report = report_button(ctx, self.card, "chronology")
 
     def advance(self) -> None:
         if self.match.prompt is None:       # the last card: the whole line, then results
@@ -108,6 +110,7 @@ class BoardScene(Scene):
         bh = text.px(52)
         bw = min(body.width, text.px(220))
         self.next_button.rect = pygame.Rect(body.right - bw, body.bottom - bh, bw, bh)
+        self.report.rect = self.next_button.rect.move(0, -bh - text.px(10))
         self.focus_gap(self.gap_cursor if self.verdict is None else self.verdict.placed_at)
 
     def message_y(self) -> int:
@@ -161,6 +164,8 @@ class BoardScene(Scene):
     # --- input ---------------------------------------------------------------------------
     def resume(self, result=None) -> None:
         leave.answered(self, result)    # the answer to "Leave this game?"
+        if result == "reported":
+            self.report.label, self.report.enabled = "Reported — thank you", False
 
     def handle(self, action) -> None:
         kind = action.kind
@@ -173,6 +178,9 @@ class BoardScene(Scene):
             if kind == keys.CONFIRM or (kind == keys.POINTER_UP and
                                         self.next_button.rect.collidepoint(action.pos)):
                 self.advance()
+            elif self.report.enabled and ((kind == keys.KEY and action.name == "r") or (
+                    kind == keys.POINTER_UP and self.report.rect.collidepoint(action.pos))):
+                self.report.press()
             elif kind == keys.WHEEL:
                 self._wheel(action)
             return
@@ -280,10 +288,11 @@ class BoardScene(Scene):
                             focused=not dragging, lifted=dragging)
         else:
             self.next_button.draw(surface, ctx, focused=True)
+            self.report.draw(surface, ctx, focused=False)
         self.aids.draw(surface)
         hints = ("Left/Right or click: choose a gap   Enter or click again: place   "
                  "or drag the card   H: hint   Esc: leave"
-                 if self.verdict is None else "Enter: continue   Esc: leave")
+                 if self.verdict is None else "Enter: continue   R: report a problem   Esc: leave")
         draw_footer(surface, ctx, self.fr, hints, self.reserve)
 
     def _draw_more_hints(self, surface) -> None:

@@ -14,6 +14,7 @@ from game.ui.core.scene import Scene
 from game.rules.scoring import explain_points
 from game.ui.play import flow, leave
 from game.ui.play.aids import Aids
+from game.ui.play.report import report_button
 from game.ui.widgets.button import Button
 from game.ui.widgets.event_card import card_height, draw_event_card
 from game.ui.widgets.frame import draw_footer, frame
@@ -41,6 +42,7 @@ class SortScene(Scene):
         self.next_button = Button("Continue", lambda: flow.advance(self.ctx, self.match),
                                   primary=True)
         self.aids = Aids(ctx, match, on_hint=self.invalidate_layout)
+        self.report = None           # after the verdict: about the first card out of place
 
     @property
     def prompt_now(self):
@@ -56,6 +58,8 @@ class SortScene(Scene):
             return
         self.verdict = self.match.move([e.id for e in self.order])
         self.aids.finish()
+        wrong = [e for e in self.verdict.order if e.id in self.verdict.misplaced]
+        self.report = report_button(self.ctx, (wrong or list(self.verdict.order))[0], "sort")
         self.ctx.play_sound("right" if self.verdict.correct else "wrong")
         self.zone = "button"
         self.held = False
@@ -100,6 +104,9 @@ class SortScene(Scene):
         bw = min(body.width, text.px(240))
         self.button.rect = pygame.Rect(body.x + (body.width - bw) // 2,
                                        min(bottom, body.bottom - button_h), bw, button_h)
+        if self.report is not None:
+            rw = min(text.px(260), (body.width - bw) // 2 - gap)
+            self.report.rect = pygame.Rect(self.button.rect.x - rw - gap, self.button.rect.y, rw, button_h)
 
     def slot(self, index: int, y: int = None) -> pygame.Rect:
         return pygame.Rect(self.row_x + index * (self.card_w + self.gap),
@@ -126,6 +133,8 @@ class SortScene(Scene):
     # --- input ---------------------------------------------------------------------------
     def resume(self, result=None) -> None:
         leave.answered(self, result)    # the answer to "Leave this game?"
+        if result == "reported" and self.report is not None:
+            self.report.label, self.report.enabled = "Reported — thank you", False
 
     def handle(self, action) -> None:
         kind = action.kind
@@ -140,6 +149,9 @@ class SortScene(Scene):
         if self.verdict is not None:
             if kind == keys.CONFIRM or (kind == keys.POINTER_UP and self.button.rect.collidepoint(action.pos)):
                 self.button.press()
+            elif self.report.enabled and ((kind == keys.KEY and action.name == "r") or (
+                    kind == keys.POINTER_UP and self.report.rect.collidepoint(action.pos))):
+                self.report.press()
             return
         if kind in (keys.NEXT, keys.PREV, keys.UP, keys.DOWN) and not self.held:
             self.zone = "button" if self.zone == "cards" else "cards"
@@ -238,8 +250,10 @@ class SortScene(Scene):
                 draw_event_card(surface, ctx, rect, event, show_date=True)
         focused = self.zone == "button" or self.verdict is not None
         self.button.draw(surface, ctx, focused=focused)
+        if self.report is not None:
+            self.report.draw(surface, ctx, focused=False)
         hints = ("Left/Right: choose   Enter: pick up / put down   drag with the mouse   "
                  "S: submit   H: hint   Esc: leave") if self.verdict is None else \
-            "Enter: continue   Esc: leave"
+            "Enter: continue   R: report a problem   Esc: leave"
         self.aids.draw(surface)
         draw_footer(surface, ctx, self.fr, hints, self.reserve)
