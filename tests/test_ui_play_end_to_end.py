@@ -70,7 +70,9 @@ def test_the_campaign_plays_a_level_and_keeps_its_stars():
     _start_from_title(app, "4")
     assert app.scene.name == "campaign"
     first_level = app.scene.rows[0][2]
-    press(app, "RETURN")                  # the first open level
+    press(app, "RETURN")                  # the first open level: its intro
+    assert app.scene.name == "level-intro" and app.scene.level == first_level
+    press(app, "RETURN")                  # Start
     _play_to_results(app, limit=120)
     result = app.scene.level_result
     assert result is not None and result.level_id == first_level.id

@@ -48,6 +48,7 @@ OPTIONS = {
     "explore-event": lambda ctx: {"event": ctx.library.events()[0]},
     "campaign": lambda ctx: {"pack_ids": ctx.library.pack_ids()},
     "notice": lambda ctx: {"title": "Note", "message": "A message " * 40},
+    "level-intro": lambda ctx: {"pack": ctx.library.packs[0], "level": ctx.library.packs[0].levels[0]},
     "report": lambda ctx: {"item": ctx.library.events()[0], "where": "test"},
     "confirm": lambda ctx: {"title": "Leave this game?", "lines": (("Really?", "body"),)},
     "overlay": lambda ctx: {"title": "Help", "lines": (("Keys", "body"),)},
@@ -87,7 +88,7 @@ def test_the_registry_names_every_screen_of_the_game():
     assert set(SCENES) == {
         "title", "settings", "packs", "explore", "explore-event", "choose", "campaign",
         "notice", "progress", "confirm", "overlay", "board", "sort", "ask", "results",
-        "finished-line", "report", "classroom", "classroom-play", "classroom-board", "classroom-review",
+        "finished-line", "report", "level-intro", "classroom", "classroom-play", "classroom-board", "classroom-review",
         "classroom-phones", "classroom-phones-play", "network-check"}
 
 

@@ -32,6 +32,7 @@ SCENES = {
     "results": "game.ui.play.results:ResultsScene",
     "finished-line": "game.ui.play.finished_line:FinishedLineScene",
     "report": "game.ui.play.report:ReportScene",
+    "level-intro": "game.ui.play.level_intro:LevelIntroScene",
     # the projector screens (game/ui/classroom)
     "classroom": "game.ui.classroom.setup:ClassroomSetupScene",
     "classroom-play": "game.ui.classroom.turn:ClassroomPlayScene",

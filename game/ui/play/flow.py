@@ -61,6 +61,6 @@ def continue_game(ctx) -> None:
             ctx.push(make_scene("choose", ctx))
             return
         pack, level = found
-        start(ctx, mode, (pack.id,), level=level, pack_id=pack.id)
+        ctx.push(make_scene("level-intro", ctx, pack=pack, level=level))
         return
     start(ctx, mode, default_pack_ids(ctx))

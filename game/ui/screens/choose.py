@@ -186,7 +186,7 @@ class CampaignScene(Scene):
         self.invalidate_layout()
 
     def play(self, pack, level) -> None:
-        flow.start(self.ctx, rules.MODE_CAMPAIGN, (pack.id,), level=level, pack_id=pack.id)
+        self.ctx.push(make_scene("level-intro", self.ctx, pack=pack, level=level))
 
     def layout(self, size) -> None:
         text = self.ctx.text
