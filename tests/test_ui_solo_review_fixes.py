@@ -264,3 +264,24 @@ def test_the_turn_timer_is_a_setting_that_is_kept():
     click(app, timer.ends(app.ctx)[1])
     assert app.ctx.settings.turn_timer == 20
     assert make_app().ctx.settings.turn_timer == 20
+
+
+def test_a_source_panel_shows_whole_lines_only_at_its_edges():
+    from game.ui.core import input as keys
+    from game.ui.core.input import Action
+    from game.ui.widgets.scroll import ScrollView
+    view = ScrollView()
+    view.set_geometry(pygame.Rect(0, 0, 300, 205), 1000, step=50, line=24)
+    assert view.rect.height % 24 == 0
+    for kind in (keys.DOWN, keys.PAGE_DOWN, keys.DOWN, keys.END, keys.UP):
+        view.handle(Action(kind))
+        assert view.offset % 24 == 0
+    assert view.max_offset + view.rect.height >= 1000     # the last line is reachable
+
+
+def test_the_whose_view_source_panel_is_laid_out_in_whole_lines():
+    app = make_app(seed=3)
+    _start(app, "3")
+    press(app, "1")
+    scroll = app.scene.source.scroll
+    assert scroll.line and scroll.rect.height % scroll.line == 0 and scroll.offset % scroll.line == 0
