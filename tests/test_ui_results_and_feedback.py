@@ -78,3 +78,12 @@ def test_a_passed_level_offers_the_next_level_first():
     assert scene.level_result.passed and scene.buttons[0].label == "Next level"
     press(app, "RETURN")
     assert app.scene.name == "level-intro" and app.scene.level == pack.levels[1]
+
+
+def test_sentences_built_from_pack_text_end_with_one_full_stop():
+    from game.ui.core.wording import full_stop, mid_sentence
+    assert full_stop("It is 'The Cult of the Individual'.") == "It is 'The Cult of the Individual'."
+    assert full_stop("The answer: Khrushchev") == "The answer: Khrushchev."
+    assert full_stop("He asked \u201cwhy?\u201d") == "He asked \u201cwhy?\u201d"
+    assert mid_sentence("The explainer article") == "the explainer article"
+    assert mid_sentence("The Times") == "The Times"

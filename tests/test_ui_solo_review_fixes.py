@@ -285,3 +285,13 @@ def test_the_whose_view_source_panel_is_laid_out_in_whole_lines():
     press(app, "1")
     scroll = app.scene.source.scroll
     assert scroll.line and scroll.rect.height % scroll.line == 0 and scroll.offset % scroll.line == 0
+
+
+def test_a_resting_mouse_does_not_move_the_keyboard_focus():
+    app = make_app()
+    title = app.scene
+    focused = title.focus.index
+    other = title.buttons[-1]                  # Quit
+    app.send([pygame.event.Event(pygame.MOUSEMOTION, pos=other.rect.center, rel=(0, 0),
+                                 buttons=(0, 0, 0))])
+    assert title.focus.index == focused and title.focus.hovered == len(title.buttons) - 1

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pygame
 
 from game.rules.scoring import explain_points
+from game.ui.core.wording import full_stop
 from game.ui.classroom.draw import (BIG, BODY, CARD, CHOICE, CHOICE_SMALL, LABEL, PROMPT, QUOTE,
                                     SMALL, fit_style, team_colour)
 from game.ui.widgets.shapes import draw_focus, draw_panel
@@ -177,7 +178,7 @@ def _truth(ctx, verdict) -> list:
     if verdict is None:
         return []
     if hasattr(verdict, "question"):
-        out = [(f"The answer: {verdict.answer.label}.", LABEL, palette.good)]
+        out = [(full_stop(f"The answer: {verdict.answer.label}"), LABEL, palette.good)]
         if verdict.explain:
             out.append((verdict.explain, BODY, palette.ink))
         return out

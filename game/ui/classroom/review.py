@@ -7,6 +7,7 @@ import pygame
 from game.ui.classroom.draw import BIG, BODY, LABEL, QUOTE, SMALL
 from game.ui.core import input as keys
 from game.ui.core.scene import Scene
+from game.ui.core.wording import full_stop, mid_sentence
 from game.ui.widgets.button import Button
 from game.ui.widgets.frame import draw_footer, draw_header, frame
 from game.ui.widgets.shapes import draw_panel
@@ -106,10 +107,10 @@ class ClassroomReviewScene(Scene):
             if question.is_whose_view:
                 view = content.perspective(question.answer)
                 asked = (f"\u201c{question.quote}\u201d", QUOTE[3], palette.ink)
-                answer = f"It is {view.name if view else question.answer}."
+                answer = full_stop(f"It is {mid_sentence(view.name) if view else question.answer}")
             else:
                 asked = (question.prompt, ("serif", 27), palette.ink)
-                answer = f"The answer: {question.answer}."
+                answer = full_stop(f"The answer: {question.answer}")
             return [asked, (answer, BIG, palette.good), (question.explain, BODY, palette.ink),
                     (who, SMALL, palette.muted)]
         event = content.event(item.item_id)

@@ -7,6 +7,7 @@ import pygame
 
 from game.ui.core import input as keys
 from game.ui.core.scene import Scene
+from game.ui.core.wording import full_stop, mid_sentence
 from game.rules.scoring import explain_points
 from game.ui.play import flow, leave
 from game.ui.play.aids import Aids
@@ -166,8 +167,9 @@ class AskScene(Scene):
         parts.append(("   ".join(explain_points(self.match.game.session.rules, verdict.record)),
                       "small", palette.muted))
         if self.question.is_whose_view:
-            parts.append((f"It is {verdict.answer.label}." if right else
-                          f"You said {verdict.chosen.label}; it is {verdict.answer.label}.",
+            parts.append((full_stop(f"It is {mid_sentence(verdict.answer.label)}") if right else
+                          full_stop(f"You said {mid_sentence(verdict.chosen.label)}; it is "
+                                    f"{mid_sentence(verdict.answer.label)}"),
                           "subheading", palette.ink))
             parts.append((f"\u201c{self.question.quote}\u201d", ("serif-italic", 19), palette.muted))
         else:
