@@ -170,3 +170,26 @@ def test_the_class_review_has_a_clickable_way_out(app):
     (3, keys.RIGHT, 3), (0, keys.UP, 0), (1, keys.LEFT, 0)])
 def test_arrows_in_the_answer_grid_follow_the_layout(start_at, key, expected):
     assert grid_move(start_at, key, 4, 2) == expected
+
+
+def test_a_projector_card_title_never_breaks_a_word_in_the_middle(app):
+    from game.ui.classroom.draw import fit_style
+    styles = (("serif-bold", 40), ("serif-bold", 20))
+    word = "Novocherkassk"
+    narrow = app.ctx.text.width(word, styles[1]) + 2
+    assert fit_style(app.ctx, f"The {word} shootings", styles, narrow, 10_000) == styles[1]
+
+
+def test_the_long_steal_label_is_drawn_whole_on_the_set_up(app):
+    click(app, next(b for b in app.scene.buttons if b.label == "Classroom").rect)
+    setup = app.scene
+    steal = next(f for f in setup.fields if f.label.startswith("Steal"))
+    drawn = []
+    text = app.ctx.text
+    original = text.fit
+    text.fit = lambda content, *a, **k: drawn.append(content) or original(content, *a, **k)
+    try:
+        app.draw()
+    finally:
+        text.fit = original
+    assert steal.label not in drawn        # never cut with an ellipsis (m9)
