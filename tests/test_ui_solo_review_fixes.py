@@ -295,3 +295,12 @@ def test_a_resting_mouse_does_not_move_the_keyboard_focus():
     app.send([pygame.event.Event(pygame.MOUSEMOTION, pos=other.rect.center, rel=(0, 0),
                                  buttons=(0, 0, 0))])
     assert title.focus.index == focused and title.focus.hovered == len(title.buttons) - 1
+
+
+def test_a_portrait_window_gets_type_as_large_as_a_small_landscape_one():
+    from game.ui.core.theme import window_scale
+    assert window_scale((800, 1000)) >= window_scale((1024, 640))
+    assert window_scale((1000, 800)) == window_scale((1000, 800))   # landscape unchanged
+    app = make_app(size=(800, 1000))
+    for name in ("Play", "Settings"):
+        assert button(app.scene, name).rect.right <= 800

@@ -86,6 +86,7 @@ STYLES = {
 }
 
 REFERENCE_SIZE = (1280, 800)
+PORTRAIT_SIZE = (960, 1200)     # the reference for windows taller than wide
 TEXT_SIZES = {"small": 0.88, "medium": 1.0, "large": 1.22, "extra-large": 1.6}
 TEXT_SIZE_ORDER = ("small", "medium", "large", "extra-large")
 
@@ -97,6 +98,10 @@ def window_scale(size: tuple[int, int], text_size: str = "medium") -> float:
     """
     w, h = size
     base = min(w / REFERENCE_SIZE[0], h / REFERENCE_SIZE[1])
+    if h > w:
+        # A portrait window: the width alone would make the type tiny and leave most of
+        # the height blank (review m10); lay out as for a window as wide, turned.
+        base = max(base, min(w / PORTRAIT_SIZE[0], h / PORTRAIT_SIZE[1]))
     base = max(0.62, min(base, 2.2))
     return base * TEXT_SIZES.get(text_size, 1.0)
 
