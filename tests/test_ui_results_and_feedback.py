@@ -87,3 +87,24 @@ def test_sentences_built_from_pack_text_end_with_one_full_stop():
     assert full_stop("He asked \u201cwhy?\u201d") == "He asked \u201cwhy?\u201d"
     assert mid_sentence("The explainer article") == "the explainer article"
     assert mid_sentence("The Times") == "The Times"
+
+
+def test_packs_says_a_broken_pack_read_again_is_still_not_loaded_and_shows_the_folder():
+    from game.paths import user_packs_dir
+    app = make_app()
+    click(app, button(app.scene, "Packs").rect)
+    scene = app.scene
+    folder = user_packs_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "my-pack.yaml").write_text("format: 1\npack: mine\n", encoding="utf-8")
+    press(app, "r")
+    assert "still not loaded: my-pack.yaml" in scene.status and "Loaded again" not in scene.status
+    drawn = []
+    text = app.ctx.text
+    original = text.block
+    text.block = lambda content, *a, **k: drawn.append(content) or original(content, *a, **k)
+    try:
+        app.draw()
+    finally:
+        text.block = original
+    assert str(folder) in drawn
