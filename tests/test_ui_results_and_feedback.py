@@ -108,3 +108,33 @@ def test_packs_says_a_broken_pack_read_again_is_still_not_loaded_and_shows_the_f
     finally:
         text.block = original
     assert str(folder) in drawn
+
+
+def test_a_placed_card_slides_into_place_and_its_points_float_up_unless_motion_is_reduced():
+    from game.ui.widgets.hud import points_pop
+    for reduce in (False, True):
+        app = make_app(seed=5)
+        app.ctx.change_settings(reduce_motion=reduce)
+        click(app, button(app.scene, "Play").rect)
+        press(app, "1")
+        scene = app.scene
+        line, card = scene.line, scene.card
+        gap = sum(1 for e in line if e.date.first_day <= card.date.first_day)
+        app.post([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_HOME, mod=0, unicode="", scancode=0)]
+                 + [pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RIGHT, mod=0, unicode="", scancode=0)] * gap
+                 + [pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="", scancode=0)])
+        app.step()
+        assert scene.verdict.correct
+        assert scene.busy() is (not reduce)          # sliding, or there at once
+        assert points_pop(scene.verdict, 0.1)[0] == f"+{scene.verdict.record.points}"
+        assert points_pop(scene.verdict, 5.0) is None
+        pygame.quit()
+
+
+def test_the_streak_is_shown_in_the_header_from_two_in_a_row():
+    from game.ui.widgets.hud import hud_text
+    app = make_app(seed=3)
+    match = new_match(app.ctx, rules.MODE_WHOSE_VIEW, ())
+    for _ in range(2):
+        match.move(match.prompt.question.answer)
+    assert "Streak 2" in hud_text(match)

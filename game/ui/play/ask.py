@@ -15,7 +15,7 @@ from game.ui.play.report import report_button
 from game.ui.widgets.button import Button, ChoiceButton
 from game.ui.widgets.focus import FocusRing, grid_move
 from game.ui.widgets.frame import draw_footer, frame
-from game.ui.widgets.hud import draw_hud
+from game.ui.widgets.hud import draw_hud, points_pop
 from game.ui.widgets.shapes import draw_panel
 from game.ui.widgets.source_view import SourceView
 
@@ -32,6 +32,7 @@ class AskScene(Scene):
         self.match = match
         self.prompt = match.prompt
         self.verdict = None
+        self.pop = 0.0               # seconds since the verdict: the points float up
         self.position = (self.prompt.step + 1, match.game.dealt + len(match.game.plan))
         self._deal_choices()
         self.aids = Aids(ctx, match, on_hint=self._hinted)
@@ -59,6 +60,7 @@ class AskScene(Scene):
     def answer(self, key: str) -> None:
         if self.verdict is not None:
             return
+        self.pop = 0.0
         self.verdict = self.match.move(key)
         self.aids.finish()
         for button, k in zip(self.choices, self.keys):
@@ -74,6 +76,7 @@ class AskScene(Scene):
         flow.advance(self.ctx, self.match)
 
     def update(self, dt) -> None:
+        self.pop += dt
         if self.verdict is None:
             self.match.tick(dt)
             if self.aids.time_up():
@@ -218,8 +221,8 @@ class AskScene(Scene):
     # --- drawing ---------------------------------------------------------------------------
     def draw(self, surface) -> None:
         ctx, text, palette = self.ctx, self.ctx.text, self.ctx.palette
-        draw_hud(surface, ctx, self.fr, self.match,
-                 f"question {self.position[0]} of {self.position[1]}")
+        draw_hud(surface, ctx, self.fr, self.match, f"question {self.position[0]} of {self.position[1]}",
+                 pop=points_pop(self.verdict, self.pop))
         if self.verdict is None:
             surface.blit(text.render(self.lead, "subheading", palette.accent),
                          (self.fr.body.x, self.lead_y))

@@ -27,11 +27,18 @@ from game.ui.play.report import report_button
 from game.ui.widgets.button import Button
 from game.ui.widgets.event_card import card_height, draw_event_card
 from game.ui.widgets.frame import draw_footer, frame
-from game.ui.widgets.hud import draw_hud
+from game.ui.widgets.hud import draw_hud, points_pop
 from game.ui.widgets.timeline_axis import YEARS, year_fraction
 
 SLIDE_SECONDS = 0.7
 SUMMARY_STYLES = ("body", "small", ("sans", 15), ("sans", 13))
+
+
+def settle(t: float) -> float:
+    """Ease out with a small overshoot: the card lands a touch past its place and settles."""
+    c1 = 1.2
+    c3 = c1 + 1
+    return 1 + c3 * (t - 1) ** 3 + c1 * (t - 1) ** 2
 
 
 class BoardScene(Scene):
@@ -48,6 +55,7 @@ class BoardScene(Scene):
         self.hover_gap = None
         self.verdict = None
         self.anim = 0.0             # 0..1 of the slide to the true place
+        self.pop = 9.0              # seconds since the verdict: the points float up
         self.scroll = 0             # the line scrolls sideways when it is long
         self.next_button = Button("Continue", self.advance, primary=True)
         # Cards still to place, this one included: fixed for the screen (review m6).
@@ -73,7 +81,10 @@ class BoardScene(Scene):
         self.verdict = self.match.move(gap)
         self.line = list(self.verdict.line)
         self.ctx.play_sound("right" if self.verdict.correct else "wrong")
-        self.anim = 1.0 if (self.verdict.correct or self.ctx.reduce_motion) else 0.0
+        # Every card slides from the hand into its place and settles (a wrong one to its
+        # true place); reduce motion puts it there at once.
+        self.anim = 1.0 if self.ctx.reduce_motion else 0.0
+        self.pop = 0.0
         self.aids.finish()
         self.invalidate_layout()
 
@@ -85,6 +96,7 @@ class BoardScene(Scene):
             return
         if self.anim < 1.0:
             self.anim = min(1.0, self.anim + dt / SLIDE_SECONDS)
+        self.pop += dt
 
     def busy(self) -> bool:
         return self.verdict is not None and self.anim < 1.0
@@ -253,14 +265,15 @@ class BoardScene(Scene):
     # --- drawing ---------------------------------------------------------------------------
     def draw(self, surface) -> None:
         ctx, text, palette = self.ctx, self.ctx.text, self.ctx.palette
-        draw_hud(surface, ctx, self.fr, self.match, self.left_label())
+        draw_hud(surface, ctx, self.fr, self.match, self.left_label(),
+                 pop=points_pop(self.verdict, self.pop))
         body = self.fr.body
         self._draw_axis(surface)
         clip = surface.get_clip()
         surface.set_clip(pygame.Rect(body.x - text.px(8), body.y, body.width + text.px(16),
                                      body.height).clip(clip))
         moving = None
-        if self.verdict is not None and not self.verdict.correct and self.anim < 1.0:
+        if self.verdict is not None and self.anim < 1.0:
             moving = self.verdict.placed_at
         for i, event in enumerate(self.line):
             rect = pygame.Rect(self.slot_x(i), self.row_y, self.card_w, self.card_h)
@@ -353,10 +366,11 @@ class BoardScene(Scene):
             start = pygame.Rect(self.gap_x(verdict.gap) - self.card_w // 2, self.hand_y,
                                 self.card_w, self.card_h)
             end = pygame.Rect(self.slot_x(moving), self.row_y, self.card_w, self.card_h)
-            t = self.anim * self.anim * (3 - 2 * self.anim)
+            t = settle(self.anim)
             rect = pygame.Rect(round(start.x + (end.x - start.x) * t),
                                round(start.y + (end.y - start.y) * t), self.card_w, self.card_h)
-            draw_event_card(surface, self.ctx, rect, self.card, show_date=True, state="wrong", lifted=True)
+            draw_event_card(surface, self.ctx, rect, self.card, show_date=True,
+                            state="right" if verdict.correct else "wrong", lifted=True)
         card = self.card
         if verdict.correct:
             message = f"Right: {card.title}, {card.date.label()}."

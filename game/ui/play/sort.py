@@ -18,7 +18,7 @@ from game.ui.play.report import report_button
 from game.ui.widgets.button import Button
 from game.ui.widgets.event_card import card_height, draw_event_card
 from game.ui.widgets.frame import draw_footer, frame
-from game.ui.widgets.hud import draw_hud
+from game.ui.widgets.hud import draw_hud, points_pop
 
 DRAG_THRESHOLD = 6
 
@@ -38,6 +38,7 @@ class SortScene(Scene):
         self.drag = None               # (index, grab offset, pointer pos, moved?)
         self.drop_at = None
         self.verdict = None
+        self.pop = 0.0               # seconds since the verdict: the points float up
         self.submit_button = Button("Submit order", self.submit, primary=True)
         self.next_button = Button("Continue", lambda: flow.advance(self.ctx, self.match),
                                   primary=True)
@@ -56,6 +57,7 @@ class SortScene(Scene):
     def submit(self) -> None:
         if self.verdict is not None:
             return
+        self.pop = 0.0
         self.verdict = self.match.move([e.id for e in self.order])
         self.aids.finish()
         wrong = [e for e in self.verdict.order if e.id in self.verdict.misplaced]
@@ -66,6 +68,7 @@ class SortScene(Scene):
         self.invalidate_layout()
 
     def update(self, dt) -> None:
+        self.pop += dt
         if self.verdict is None:
             self.match.tick(dt)
             if self.aids.time_up():
@@ -197,7 +200,8 @@ class SortScene(Scene):
     # --- drawing ---------------------------------------------------------------------------
     def draw(self, surface) -> None:
         ctx, text, palette = self.ctx, self.ctx.text, self.ctx.palette
-        draw_hud(surface, ctx, self.fr, self.match, f"hand {self.position[0]} of {self.position[1]}")
+        draw_hud(surface, ctx, self.fr, self.match, f"hand {self.position[0]} of {self.position[1]}",
+                 pop=points_pop(self.verdict, self.pop))
         body = self.fr.body
         if self.verdict is None:
             lead = "Put these events in order, earliest on the left."

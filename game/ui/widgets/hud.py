@@ -13,7 +13,17 @@ def hud_text(match) -> str:
     return f"Score {match.score}" + (f"   Streak {streak}" if streak >= 2 else "")
 
 
-def draw_hud(surface, ctx, fr, match, extra: str = "") -> None:
+POP_SECONDS = 1.4
+
+
+def points_pop(verdict, age: float):
+    """("+15", age) for the points a verdict just earned, while they still float; else None."""
+    if verdict is None or age >= POP_SECONDS or verdict.record.points <= 0:
+        return None
+    return f"+{verdict.record.points}", age
+
+
+def draw_hud(surface, ctx, fr, match, extra: str = "", pop=None) -> None:
     text = hud_text(match) + (f"   {extra}" if extra else "")
     game = match.game
     if game.lives is not None:
@@ -27,3 +37,12 @@ def draw_hud(surface, ctx, fr, match, extra: str = "") -> None:
         x = fr.header.right - t.width(text, "small") - total * r * 3 - t.px(16)
         y = fr.header.bottom - t.px(6) - t.line_height("small") // 2 - r - t.px(4)
         draw_lives(surface, (x, y), r, game.lives, total, ctx.palette)
+    if pop is not None:
+        # The points just earned float up beside the score and fade (reduce motion: still).
+        label, age = pop
+        t = ctx.text
+        rise = 0 if ctx.reduce_motion else round(t.px(18) * min(1.0, age / POP_SECONDS))
+        image = t.render(label, "heading", ctx.palette.good)
+        if not ctx.reduce_motion:
+            image.set_alpha(max(0, 255 - round(255 * age / POP_SECONDS)))
+        surface.blit(image, (fr.header.right - image.get_width(), fr.header.bottom + t.px(4) - rise))
