@@ -88,12 +88,21 @@ def classroom_shots(outdir, size, seed: int = 7, extra_packs=()) -> list[Path]:
     tour.shot("2-turn")
     tour.app.step(dt=min(24.0, max(0.0, (play.room.timer.limit or 0) - 6)))
     tour.shot("3-countdown")
-    _play_turn(tour, play.room.prompt)
-    tour.shot("4-verdict")
-    tour.keys("RETURN")
+    prompt = play.room.prompt
+    if isinstance(prompt, Ask):     # a miss: only "Not quite", and the steal offer at once
+        wrong = [c.key for c in prompt.live_choices].index(
+            next(c.key for c in prompt.live_choices if c.key != prompt.question.answer))
+        tour.keys(str(wrong + 1))
+    else:
+        _play_turn(tour, prompt)
     if tour.scene.name == "classroom-play" and tour.scene.view == "offer":
-        tour.shot("5-steal-offer")
-    tour.keys("h")
+        tour.shot("4-steal-offer")
+        tour.keys("n")
+    tour.shot("5-verdict")
+    tour.keys("RETURN")
+    tour.keys("p")
+    tour.shot("5b-paused")
+    tour.keys("p", "h")
     tour.shot("6-help")
     tour.keys("ESCAPE")
     play_to_scoreboard(tour)
@@ -107,7 +116,7 @@ def classroom_shots(outdir, size, seed: int = 7, extra_packs=()) -> list[Path]:
             tour.shot("8b-timeline-half-placed")
         tour.keys("ESCAPE")
         tour.shot("9-confirm-end")
-        tour.keys("RETURN")
+        tour.keys("y")
     tour.shot("10-end")
     tour.keys("RETURN")
     tour.shot("11-review-missed")

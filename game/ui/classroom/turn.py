@@ -63,8 +63,8 @@ class ClassroomPlayScene(Scene):
         self.targets: list = []      # (rect, what) for clicks, set by draw
         self.tools = Toolbar([
             Button("Pause", self._pause, key="P"), Button("Skip", self._skip, key="S"),
-            Button("Undo", self._undo, key="U"), Button("\u2212 point", lambda: self._points(-1), key="-"),
-            Button("+ point", lambda: self._points(+1), key="+"),
+            Button("Undo", self._undo, key="U"), Button("\u22121 point", lambda: self._points(-1)),
+            Button("+1 point", lambda: self._points(+1)),
             Button("Help", self._toggle_help, key="H"), Button("End", self._ask_end, key="Esc")])
         self.carry_on = Button("Carry on", self._continue, primary=True, key="Enter")
         self.steal_yes = Button("Steal it", self._take_steal, primary=True, key="Y")

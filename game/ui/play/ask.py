@@ -8,14 +8,13 @@ import pygame
 from game.ui.core import input as keys
 from game.ui.core.scene import Scene
 from game.ui.core.wording import full_stop, mid_sentence
-from game.rules.scoring import explain_points
 from game.ui.play import flow, leave
 from game.ui.play.aids import Aids
 from game.ui.play.report import report_button
 from game.ui.widgets.button import Button, ChoiceButton
 from game.ui.widgets.focus import FocusRing, grid_move
 from game.ui.widgets.frame import draw_footer, frame
-from game.ui.widgets.hud import draw_hud, points_pop
+from game.ui.widgets.hud import draw_hud, points_line, points_pop
 from game.ui.widgets.shapes import draw_panel
 from game.ui.widgets.source_view import SourceView
 
@@ -167,7 +166,7 @@ class AskScene(Scene):
         right = verdict.correct
         head = ("Right." if right else "Time is up." if verdict.record.timed_out else "Not quite.")
         parts = [(head, "title", palette.good if right else palette.bad)]
-        parts.append(("   ".join(explain_points(self.match.game.session.rules, verdict.record)),
+        parts.append((points_line(self.match.game.session.rules, verdict.record),
                       "small", palette.muted))
         if self.question.is_whose_view:
             parts.append((full_stop(f"It is {mid_sentence(verdict.answer.label)}") if right else
@@ -183,6 +182,8 @@ class AskScene(Scene):
         parts.append((verdict.explain, "body", palette.ink))
         out = []
         for content, style, colour in parts:
+            if not content:
+                continue
             h = text.block_size(content, style, width)[1] + text.px(10)
             out.append((content, style, colour, h))
         return out

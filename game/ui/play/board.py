@@ -19,15 +19,14 @@ import pygame
 from game.content.timeline import ERA_START
 from game.ui.core import input as keys
 from game.ui.core.scene import Scene
-from game.rules.scoring import explain_points
 from game.ui.core.registry import make_scene
 from game.ui.play import flow, leave
 from game.ui.play.aids import Aids
 from game.ui.play.report import report_button
 from game.ui.widgets.button import Button
-from game.ui.widgets.event_card import card_height, draw_event_card
+from game.ui.widgets.event_card import card_height, draw_event_card, title_style
 from game.ui.widgets.frame import draw_footer, frame
-from game.ui.widgets.hud import draw_hud, points_pop
+from game.ui.widgets.hud import draw_hud, points_line, points_pop
 from game.ui.widgets.timeline_axis import YEARS, year_fraction
 
 SLIDE_SECONDS = 0.7
@@ -112,13 +111,15 @@ class BoardScene(Scene):
         self.axis_y = body.y + text.line_height("small") + text.px(8)
         self.card_w = max(40, min(text.px(250), (body.width - self.gap * (n + 1)) // max(1, n)))
         self.card_w = max(self.card_w, min(text.px(130), body.width // 3))
-        shown = self.line + ([self.card] if self.verdict is None else [])
-        self.card_h = max(card_height(self.ctx, e, self.card_w, True) for e in shown)
+        shown = self.line + [self.card]
+        self.style = title_style(self.ctx, shown, self.card_w)
+        self.card_h = max(card_height(self.ctx, e, self.card_w, True, style=self.style) for e in shown)
         self.row_y = self.axis_y + max(text.px(44), min(body.height // 6, text.px(90)))
         self.row_w = n * self.card_w + (n + 1) * self.gap
         self.row_x0 = body.x + max(0, (body.width - self.row_w) // 2)
         self.hand_y = self.row_y + self.card_h + text.px(56)
-        self.hand_h = card_height(self.ctx, self.card, self.card_w, self.verdict is not None)
+        self.hand_h = card_height(self.ctx, self.card, self.card_w, self.verdict is not None,
+                                  style=self.style)
         bh = text.px(52)
         bw = min(body.width, text.px(220))
         self.next_button.rect = pygame.Rect(body.right - bw, body.bottom - bh, bw, bh)
@@ -287,7 +288,7 @@ class BoardScene(Scene):
                 state = "right" if self.verdict.correct else "wrong"
             if i == moving:
                 continue
-            draw_event_card(surface, ctx, rect, event, show_date=True, state=state)
+            draw_event_card(surface, ctx, rect, event, show_date=True, state=state, style=self.style)
         dragging = bool(self.drag and self.drag[2])
         if self.verdict is None:
             self._draw_drop_target(surface)
@@ -298,7 +299,7 @@ class BoardScene(Scene):
         if self.verdict is None:      # after the clip: a dragged card is never cut (m16)
             draw_event_card(surface, ctx, self.hand_rect(), self.card,
                             show_date=self.card.id in self.prompt.revealed,
-                            focused=not dragging, lifted=dragging)
+                            focused=not dragging, lifted=dragging, style=self.style)
         else:
             self.next_button.draw(surface, ctx, focused=True)
             self.report.draw(surface, ctx, focused=False)
@@ -316,16 +317,22 @@ class BoardScene(Scene):
         for count, at_left in ((left, True), (right, False)):
             if not count:
                 continue
-            label = text.render(("\u25c0 " if at_left else "") + f"{count} more" +
-                                ("" if at_left else " \u25b6"), "small", palette.accent_ink)
-            box = label.get_rect().inflate(text.px(14), text.px(8))
+            label = text.render(f"{count} more", "small", palette.accent_ink)
+            arrow = label.get_height() // 2
+            box = label.get_rect().inflate(text.px(14) + arrow + text.px(6), text.px(8))
             box.centery = y
             if at_left:
                 box.x = body.x
             else:
                 box.right = body.right
             pygame.draw.rect(surface, palette.accent, box, border_radius=text.px(6))
-            surface.blit(label, label.get_rect(center=box.center))
+            # The bundled fonts have no arrow glyphs: a drawn triangle points the way.
+            ax = box.x + text.px(7) if at_left else box.right - text.px(7) - arrow
+            tip, back = (ax, ax + arrow) if at_left else (ax + arrow, ax)
+            pygame.draw.polygon(surface, palette.accent_ink,
+                                [(tip, y), (back, y - arrow // 2 - 2), (back, y + arrow // 2 + 2)])
+            lx = ax + arrow + text.px(6) if at_left else box.x + text.px(7)
+            surface.blit(label, (lx, y - label.get_height() // 2))
 
     def _draw_axis(self, surface) -> None:
         text, palette, body = self.ctx.text, self.ctx.palette, self.fr.body
@@ -370,7 +377,8 @@ class BoardScene(Scene):
             rect = pygame.Rect(round(start.x + (end.x - start.x) * t),
                                round(start.y + (end.y - start.y) * t), self.card_w, self.card_h)
             draw_event_card(surface, self.ctx, rect, self.card, show_date=True,
-                            state="right" if verdict.correct else "wrong", lifted=True)
+                            state="right" if verdict.correct else "wrong", lifted=True,
+                            style=self.style)
         card = self.card
         if verdict.correct:
             message = f"Right: {card.title}, {card.date.label()}."
@@ -389,10 +397,11 @@ class BoardScene(Scene):
         block = text.block(message, "subheading", colour, width)
         surface.blit(block, (body.x, top))
         top += block.get_height() + text.px(4)
-        points = "   ".join(explain_points(self.match.game.session.rules, verdict.record))
-        line = text.render(text.fit(points, "small", width), "small", palette.muted)
-        surface.blit(line, (body.x, top))
-        top += line.get_height() + text.px(6)
+        points = points_line(self.match.game.session.rules, verdict.record)
+        if points:
+            line = text.render(text.fit(points, "small", width), "small", palette.muted)
+            surface.blit(line, (body.x, top))
+            top += line.get_height() + text.px(6)
         room = body.bottom - top
         # The summary is the history lesson: a smaller type when needed, never dropped (M3).
         style = next((s for s in SUMMARY_STYLES

@@ -10,7 +10,7 @@ from game.ui.core import input as keys
 from game.ui.core.registry import make_scene
 from game.ui.core.scene import Scene
 from game.ui.widgets.button import Button
-from game.ui.widgets.event_card import card_height, draw_event_card
+from game.ui.widgets.event_card import card_height, draw_event_card, title_style
 from game.ui.widgets.frame import draw_footer, draw_header, frame
 
 
@@ -46,10 +46,12 @@ class FinishedLineScene(Scene):
         for per_row in range(min(n, 6), n + 1):
             w = (area.width - gap * (per_row - 1)) // per_row
             rows = -(-n // per_row)
-            h = max((card_height(self.ctx, e, w, True, "first placed wrong" if e.id in self.missed else "")
-                     for e in self.line), default=0)
+            style = title_style(self.ctx, self.line, w)
+            h = max((card_height(self.ctx, e, w, True, "first placed wrong" if e.id in self.missed else "",
+                                 style=style) for e in self.line), default=0)
             if rows * h + (rows - 1) * gap <= area.height or w < text.px(70):
                 break
+        self.style = style
         rects = []
         for i in range(len(self.line)):
             r, c = divmod(i, per_row)
@@ -75,6 +77,6 @@ class FinishedLineScene(Scene):
             wrong = event.id in self.missed
             draw_event_card(surface, ctx, rect, event, show_date=True,
                             state="wrong" if wrong else "right",
-                            note="first placed wrong" if wrong else "")
+                            note="first placed wrong" if wrong else "", style=self.style)
         self.button.draw(surface, ctx, focused=True)
         draw_footer(surface, ctx, self.fr, "Enter: see the results")

@@ -11,14 +11,13 @@ import pygame
 
 from game.ui.core import input as keys
 from game.ui.core.scene import Scene
-from game.rules.scoring import explain_points
 from game.ui.play import flow, leave
 from game.ui.play.aids import Aids
 from game.ui.play.report import report_button
 from game.ui.widgets.button import Button
 from game.ui.widgets.event_card import card_height, draw_event_card
 from game.ui.widgets.frame import draw_footer, frame
-from game.ui.widgets.hud import draw_hud, points_pop
+from game.ui.widgets.hud import draw_hud, points_line, points_pop
 
 DRAG_THRESHOLD = 6
 
@@ -243,7 +242,7 @@ class SortScene(Scene):
             rect = pygame.Rect(pos[0] - grab[0], pos[1] - grab[1], self.card_w, self.card_h)
             draw_event_card(surface, ctx, rect, self.order[carried], show_date=False, lifted=True)
         if self.verdict is not None:
-            points = "   ".join(explain_points(self.match.game.session.rules, self.verdict.record))
+            points = points_line(self.match.game.session.rules, self.verdict.record)
             surface.blit(text.render(text.fit(points, "small", body.width), "small", palette.muted),
                          (body.x, self.points_y))
         if self.verdict is not None and not self.verdict.correct:

@@ -16,6 +16,15 @@ def hud_text(match) -> str:
 POP_SECONDS = 1.4
 
 
+def points_line(rules, record) -> str:
+    """Where an answer's points came from (scoring.explain_points), or "" for a plain
+    miss: "Not right: 0" under "Not quite" says nothing new."""
+    from game.rules.scoring import explain_points
+    if not (record.points or record.hint or record.timed_out):
+        return ""
+    return "   ".join(explain_points(rules, record))
+
+
 def points_pop(verdict, age: float):
     """("+15", age) for the points a verdict just earned, while they still float; else None."""
     if verdict is None or age >= POP_SECONDS or verdict.record.points <= 0:
