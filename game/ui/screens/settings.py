@@ -103,6 +103,10 @@ class SettingsScene(Scene):
         per_col = -(-count // cols)
         if per_col * (row_h + gap) > body.height:
             row_h = max(text.line_height("button"), body.height // per_col - gap)
+        # Rows too low for the explanation keep the label alone (never overlapping text).
+        room = row_h >= text.line_height("button") + text.line_height("small") + text.px(6)
+        for button, (_field, _label, about) in zip(self.rows, OPTIONS):
+            button.hint = about if room else ""
         for index, button in enumerate(self.rows + [self.back]):
             col, row = divmod(index, per_col)
             button.rect = pygame.Rect(body.x + col * (width + gap), body.y + row * (row_h + gap),
