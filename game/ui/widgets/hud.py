@@ -54,4 +54,7 @@ def draw_hud(surface, ctx, fr, match, extra: str = "", pop=None) -> None:
         image = t.render(label, "heading", ctx.palette.good)
         if not ctx.reduce_motion:
             image.set_alpha(max(0, 255 - round(255 * age / POP_SECONDS)))
-        surface.blit(image, (fr.header.right - image.get_width(), fr.header.bottom + t.px(4) - rise))
+        left = fr.header.right - t.width(text, "small") - t.px(16)
+        if game.lives is not None:
+            left -= game.session.rules.lives * max(4, t.px(8)) * 3 + t.px(16)
+        surface.blit(image, (left - image.get_width(), fr.header.bottom - image.get_height() - rise))
