@@ -101,8 +101,9 @@ def test_the_teacher_toolbar_pauses_skips_undoes_and_gives_points_with_the_mouse
     click(app, tool["S"].rect)
     assert play.view == "verdict" and play.showing.kind == "skip"
     click(app, tool["Esc"].rect)
-    assert play.confirm_end
-    click(app, play.end_yes.rect)
+    assert play.confirm_end and app.scene.name == "confirm"
+    app.draw()
+    click(app, app.scene.yes.rect)
     assert room.over and app.scene.name == "classroom-board"
 
 

@@ -12,18 +12,19 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Optional, Sequence
 
 from game.content.model import Pack
+from game.rules import modes
 from game.rules.content import Content
+from game.rules.game import MODE_SORT, MODE_WHOSE_VIEW
 from game.rules.settings import Rules
+# The limits of a classroom have one home, the store that remembers them.
+from game.store.settings import MAX_ROUNDS, MAX_TEAM_NAME, MAX_TEAMS, MIN_TEAMS, TIMER_CHOICES
 
 TIMELINE, WHOSE_VIEW, CHOICE = "timeline", "whose-view", "choice"
 ROUND_TYPES = (TIMELINE, WHOSE_VIEW, CHOICE)
-ROUND_TITLES = {TIMELINE: "Timeline: sort the hand", WHOSE_VIEW: "Whose view?",
-                CHOICE: "Question"}
-TIMER_CHOICES = (0, 20, 30, 60)            # seconds per turn; 0 = off
+# Titles from the one table of modes (game.rules.modes): a timeline round sorts a hand.
+ROUND_TITLES = {TIMELINE: f"Timeline: {modes.TITLES[MODE_SORT].lower()}",
+                WHOSE_VIEW: modes.TITLES[MODE_WHOSE_VIEW], CHOICE: "Question"}
 DEFAULT_TEAMS = ("Red", "Blue", "Green", "Gold", "Purple", "Orange")
-MIN_TEAMS, MAX_TEAMS = 2, 6
-MAX_TEAM_NAME = 40
-MAX_ROUNDS = 50
 HAND_SIZE = 4                               # cards per timeline turn: readable on a wall
 
 

@@ -9,16 +9,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, Optional, Sequence, TypeVar
 
 import game
 from game.content.loader import CheckedPack, check_pack, peek_header
-from game.content.model import Event, Pack, Perspective, Question, Source
+from game.content.loader.documents import DocumentCache
+from game.content.model import SEPARATOR, Event, Pack, Perspective, Question, Source, local_id
 from game.content.problems import Problem
-from game.content.yamlsafe import YamlFile, display_path, read_yaml
+from game.content.yamlsafe import Position, YamlFile, display_path, read_yaml
 from game.paths import user_packs_dir
 
 PACK_SUFFIXES = (".yaml", ".yml")
+T = TypeVar("T", Event, Perspective, Question, Source)
+#: What peek_header reads first: the pack id, and each required pack id with its position.
+Header = tuple[Optional[str], list[tuple[str, Position]]]
 
 
 @dataclass(frozen=True)
@@ -128,19 +132,20 @@ class Library:
     def sources(self, pack_ids: Optional[Iterable[str]] = None) -> tuple[Source, ...]:
         return tuple(s for p in self.with_requirements(pack_ids) for s in p.sources)
 
-    # Ids are unique within a pack and what it requires; unrelated packs may share one,
-    # so these lookups return the first match in load order (None when there is none).
+    # Ids are scoped per pack: a loaded item's id is 'pack-id:id' (model.qualify), so
+    # unrelated packs may both define `khrushchev`. These lookups take that qualified id,
+    # or a bare id when exactly one loaded pack defines it (None when none or several do).
     def perspective(self, ident: str) -> Optional[Perspective]:
-        return next((v for v in self.perspectives() if v.id == ident), None)
+        return _find(self.perspectives(), ident)
 
     def event(self, ident: str) -> Optional[Event]:
-        return next((e for e in self.events() if e.id == ident), None)
+        return _find(self.events(), ident)
 
     def question(self, ident: str) -> Optional[Question]:
-        return next((q for q in self.questions() if q.id == ident), None)
+        return _find(self.questions(), ident)
 
     def source(self, ident: str) -> Optional[Source]:
-        return next((s for s in self.sources() if s.id == ident), None)
+        return _find(self.sources(), ident)
 
     # --- a teacher edits a pack mid-game ---------------------------------------------
     def reload(self, path: Path | str) -> "Library":
@@ -151,6 +156,14 @@ class Library:
         parsed = dict(self._parsed)
         parsed[known or Path(path)] = read_yaml(known or Path(path))
         return _assemble(files, parsed, dict(self._good))
+
+
+def _find(items: Sequence[T], ident: str) -> Optional[T]:
+    exact = next((item for item in items if item.id == ident), None)
+    if exact is not None or SEPARATOR in ident:
+        return exact
+    bare = {item.id: item for item in items if local_id(item.id) == ident}
+    return next(iter(bare.values())) if len(bare) == 1 else None
 
 
 def _assemble(files: list[Path], parsed: dict[Path, YamlFile],
@@ -164,17 +177,18 @@ def _assemble(files: list[Path], parsed: dict[Path, YamlFile],
         if pack_id is None:
             continue
         if pack_id in owner:
-            early[path].append(Problem(parsed[path].display, *_position(parsed[path], "pack"),
+            line, column = _position(parsed[path], "pack")
+            early[path].append(Problem(parsed[path].display, line, column,
                                        f"pack id '{pack_id}' is already used by "
                                        f"{parsed[owner[pack_id]].display}; give this pack its own id"))
         else:
             owner[pack_id] = path
 
     order, cycles = _dependency_order(files, headers, owner)
-    for path, message, where in cycles:
-        early[path].append(Problem(parsed[path].display, *where, message))
+    for path, message, (line, column) in cycles:
+        early[path].append(Problem(parsed[path].display, line, column, message))
 
-    documents: dict = {}
+    documents: DocumentCache = {}
     available: dict[str, Pack] = {}
     checked_by_path: dict[Path, CheckedPack] = {}
     good: dict[Path, Pack] = {}
@@ -187,18 +201,19 @@ def _assemble(files: list[Path], parsed: dict[Path, YamlFile],
             good[path] = pack
             if owner.get(pack.id) == path:
                 available[pack.id] = pack
-    checked = [checked_by_path[path] for path in files]
-    return Library(files, parsed, checked, good)
+    return Library(files, parsed, [checked_by_path[path] for path in files], good)
 
 
-def _check_one(path, parsed, header, early, available, owner, all_parsed, documents) -> CheckedPack:
+def _check_one(path: Path, parsed: YamlFile, header: Header, early: list[Problem],
+               available: dict[str, Pack], owner: dict[str, Path],
+               all_parsed: dict[Path, YamlFile], documents: DocumentCache) -> CheckedPack:
     if early:
         return CheckedPack(path, parsed.display, None, list(parsed.problems) + early)
     blocked = []
     for pack_id, where in header[1]:
         source = owner.get(pack_id)
         if source is not None and source != path and pack_id not in available:
-            blocked.append(Problem(parsed.display, *where,
+            blocked.append(Problem(parsed.display, where[0], where[1],
                                    f"requires pack '{pack_id}', which has errors; fix "
                                    f"{all_parsed[source].display} first"))
     if blocked:
@@ -216,7 +231,8 @@ def _position(parsed: YamlFile, key: str) -> tuple[int, int]:
     return data.key_at(key) if hasattr(data, "key_at") else (0, 0)
 
 
-def _dependency_order(files, headers, owner):
+def _dependency_order(files: Sequence[Path], headers: dict[Path, Header], owner: dict[str, Path]
+                      ) -> tuple[list[Path], list[tuple[Path, str, tuple[int, int]]]]:
     """Files ordered so each comes after the packs it requires; and the cycles found."""
     order: list[Path] = []
     state: dict[Path, str] = {}

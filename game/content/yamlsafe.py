@@ -25,6 +25,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
+from game.content import yamlhelp
 from game.content.problems import Problem
 
 try:  # libyaml's parser is several times faster; the pure-Python one gives the same events
@@ -236,8 +237,10 @@ class _Builder:
         self.result = result
         self.constructor = SafeConstructor()
         self.documents = 0
+        self.text = ""
 
     def build(self, text: str) -> Any:
+        self.text = text
         loader = _Loader(text)
         try:
             # Kept even when some values were refused, so the loader can report the rest too.
@@ -257,17 +260,9 @@ class _Builder:
             loader.dispose()
 
     def _syntax_error(self, error: yaml.MarkedYAMLError) -> None:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        message = f"YAML syntax: {error.problem or 'cannot be parsed'}"
-        if error.context:
-            message += f" ({error.context}"
-            if error.context_mark is not None and error.context_mark is not mark:
-                message += f" at line {error.context_mark.line + 1}"
-            message += ")"
-        if "\t" in (error.problem or ""):
-            message += "; indent with spaces, not tabs"
-        _fail(self.result, line, column, message)
+        # In plain words, with the likely cause and fix (game/content/yamlhelp.py).
+        found = yamlhelp.diagnose(self.text, error)
+        _fail(self.result, found.line, found.column, found.message)
 
     def _error(self, event, message: str) -> None:
         mark = event.start_mark

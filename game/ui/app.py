@@ -89,7 +89,7 @@ class App:
         self.mapper = InputMapper()
         self.ctx = Context(settings_store=settings_store, progress_store=progress_store,
                            library_loader=library_loader or _default_library_loader(extra_packs),
-                           text=self.text, sounds=None, stack=self.stack, seed=seed, mode=mode)
+                           text=self.text, sounds=None, stack=self.stack, seed=seed)
         settings = self.ctx.settings
         self.windowed_size = tuple(size or settings.window or DEFAULT_SIZE)
         self.fullscreen = settings.fullscreen if fullscreen is None else fullscreen

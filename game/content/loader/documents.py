@@ -54,13 +54,24 @@ class Documents:
             return None
         return path
 
-    def read(self, path: Path, name: str, at: Position, what: str) -> Optional[Document]:
+    def seed_path(self, name: str, at: Position, what: str) -> Optional[Path]:
+        """The bundled document `name` in the game's seeds/ folder, wherever the game is
+        installed (game.SEEDS_DIR), so a pack anywhere can cite it."""
+        if not name or Path(name).name != name or name in (".", ".."):
+            self.report.error(at, f"{what}: seed '{name}' must be the name of a file in the game's "
+                                  "seeds/ folder, like '001_a8f04e5286436081.txt' (no folders); "
+                                  "for a document of your own write 'file:' instead")
+            return None
+        return Path(game.SEEDS_DIR) / name
+
+    def read(self, path: Path, name: str, at: Position, what: str,
+             key: str = "file") -> Optional[Document]:
         """The document at `path`, or None after saying why it cannot be used."""
         cached = self.cache.get(path)
         if isinstance(cached, Document):
             return cached
         if cached is not None:  # an earlier pack found this file unreadable: say why again
-            self.report.error(at, f"{what}: file '{name}' {cached}")
+            self.report.error(at, f"{what}: {key} '{name}' {cached}")
             return None
         reason = None
         if not path.exists():
@@ -83,7 +94,7 @@ class Documents:
             except OSError as error:
                 reason = f"cannot be read: {error.strerror or error}"
         self.cache[path] = reason
-        self.report.error(at, f"{what}: file '{name}' {reason}")
+        self.report.error(at, f"{what}: {key} '{name}' {reason}")
         return None
 
     def occurs(self, source: Source, excerpt: str) -> bool:

@@ -17,8 +17,12 @@ from game.content.yamlsafe import Position, YList, YMap
 FORMAT = 1
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-+[a-z0-9]+)*$")
 ID_HINT = "lowercase letters, digits and dashes, like 'secret-speech'"
+#: A reference: an id, or 'pack-id:id' for the item of that id in a given pack.
+REF_PATTERN = re.compile(r"^(?:[a-z0-9]+(?:-+[a-z0-9]+)*:)?[a-z0-9]+(?:-+[a-z0-9]+)*$")
+REF_HINT = ID_HINT + ", or 'pack-id:id' for the one of a given pack"
 
-#: key -> (expected type, required). Types: text, id, ids, texts, int, date, map, list, any.
+#: key -> (expected type, required). Types: text, id, ids, ref, refs, texts, int, date,
+#: map, list, any. A ref names something defined elsewhere: 'id' or 'pack-id:id'.
 KeyTable = dict[str, tuple[str, bool]]
 
 TOP_KEYS: KeyTable = {
@@ -26,8 +30,9 @@ TOP_KEYS: KeyTable = {
     "description": ("text", False), "requires": ("ids", False),
     "sources": ("list", False), "perspectives": ("list", False),
     "events": ("list", False), "questions": ("list", False), "levels": ("list", False)}
-SOURCE_KEYS: KeyTable = {"id": ("id", True), "file": ("text", True), "title": ("text", False),
-                         "kind": ("text", False)}
+# A source gives exactly one of `file` (relative to the pack) and `seed` (a bundled document).
+SOURCE_KEYS: KeyTable = {"id": ("id", True), "file": ("text", False), "seed": ("text", False),
+                         "title": ("text", False), "kind": ("text", False)}
 PERSPECTIVE_KEYS: KeyTable = {"id": ("id", True), "name": ("text", True), "view": ("text", True),
                               "role": ("text", False)}
 EVENT_KEYS: KeyTable = {"id": ("id", True), "title": ("text", True), "date": ("date", True),
@@ -37,13 +42,14 @@ QUESTION_KEYS: KeyTable = {"id": ("id", True), "kind": ("text", False), "quote":
                            "prompt": ("text", False), "answer": ("text", True),
                            "choices": ("texts", False), "cite": ("map", False),
                            "explain": ("text", True)}
-CITE_KEYS: KeyTable = {"source": ("id", True), "excerpt": ("text", False)}
+CITE_KEYS: KeyTable = {"source": ("ref", True), "excerpt": ("text", False)}
 LEVEL_KEYS: KeyTable = {"id": ("id", True), "title": ("text", True), "intro": ("text", False),
                         "rounds": ("list", True)}
-ROUND_KEYS: KeyTable = {"timeline": ("any", False), "questions": ("ids", False)}
+ROUND_KEYS: KeyTable = {"timeline": ("any", False), "questions": ("refs", False)}
 DRAW_KEYS: KeyTable = {"from": ("int", True), "to": ("int", True), "count": ("int", True)}
 
-EXPECTED = {"text": "text", "id": "an id", "ids": "a list of ids", "texts": "a list of texts",
+EXPECTED = {"text": "text", "id": "an id", "ids": "a list of ids", "ref": "an id",
+            "refs": "a list of ids", "texts": "a list of texts",
             "int": "a whole number", "date": "a date", "map": "a mapping (key: value lines)",
             "list": "a list ('- ' items)", "any": "a value"}
 
@@ -102,24 +108,28 @@ class FieldReader:
             return None
         if kind == "any":
             return value
-        if kind in ("text", "id"):
+        if kind in ("text", "id", "ref"):
             text = as_text(value)
             if text is None:
                 return wrong()
             if kind == "id" and not ID_PATTERN.match(text):
                 self.report.error(at, f"{what}: {key} '{text}' is not a valid id ({ID_HINT})")
                 return None
+            if kind == "ref" and not REF_PATTERN.match(text):
+                self.report.error(at, f"{what}: {key} '{text}' is not a valid id ({REF_HINT})")
+                return None
             return text
-        if kind in ("ids", "texts"):
-            if isinstance(value, str) and kind == "ids":
+        if kind in ("ids", "refs", "texts"):
+            if isinstance(value, str) and kind != "texts":
                 value, positions = [value], [at]  # `requires: other-pack` is a list of one
             elif isinstance(value, YList):
                 positions = [value.item_at(i) for i in range(len(value))]
             else:
                 return wrong()
             items = []
+            one = {"ids": "id", "refs": "ref", "texts": "text"}[kind]
             for item, where in zip(value, positions):
-                text = self.convert(item, "id" if kind == "ids" else "text", where, what, key)
+                text = self.convert(item, one, where, what, key)
                 if text is not None:
                     items.append((text, where))
             return items

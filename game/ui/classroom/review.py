@@ -6,6 +6,7 @@ import pygame
 
 from game.ui.classroom.draw import BIG, BODY, LABEL, QUOTE, SMALL
 from game.ui.core import input as keys
+from game.ui.core.bindings import ANY, Binding, dispatch, footer
 from game.ui.core.scene import Scene
 from game.ui.core.wording import full_stop, mid_sentence
 from game.ui.widgets.button import Button
@@ -56,23 +57,46 @@ class ClassroomReviewScene(Scene):
         event = content.event(item.item_id)
         return event.cite if event is not None else None
 
+    BINDINGS = (
+        Binding((keys.BACK, keys.CONFIRM), "home", "Enter or Esc: back to the title",
+                when="empty"),
+        Binding((keys.CONFIRM,), "home", when="at_last"),
+        Binding((keys.CONFIRM, keys.RIGHT, keys.NEXT, keys.PAGE_DOWN), "next",
+                "Right/Enter: next", when="items"),
+        Binding((keys.LEFT, keys.PREV, keys.PAGE_UP), "back", "Left: back", when="items"),
+        Binding((keys.POINTER_UP,), "click"),
+        Binding((ANY,), "source", "Up/Down: scroll the source", when="items"),
+        Binding((keys.BACK,), "home", "Esc: title", when="items"),
+    )
+
+    def empty(self) -> bool:
+        return not self.items
+
+    def at_last(self) -> bool:
+        return self.index >= len(self.items) - 1
+
     def handle(self, action) -> None:
-        kind = action.kind
-        if kind == keys.BACK or (kind == keys.CONFIRM and self.index >= len(self.items) - 1):
-            self.ctx.home()
-            return
-        if kind in (keys.CONFIRM, keys.RIGHT, keys.NEXT, keys.PAGE_DOWN):
-            self.index = min(len(self.items) - 1, self.index + 1)
-            self._pick()
-        elif kind in (keys.LEFT, keys.PREV, keys.PAGE_UP):
-            self.index = max(0, self.index - 1)
-            self._pick()
-        elif kind == keys.POINTER_UP:
-            for button in self.buttons:     # a click elsewhere does nothing (review m13)
-                if button.rect.collidepoint(action.pos):
-                    button.press()
-                    return
-        elif self.source is not None:
+        dispatch(self, action)
+
+    def action_home(self, action) -> None:
+        self.ctx.home()
+
+    def action_next(self, action) -> None:
+        self.index = min(len(self.items) - 1, self.index + 1)
+        self._pick()
+
+    def action_back(self, action) -> None:
+        self.index = max(0, self.index - 1)
+        self._pick()
+
+    def action_click(self, action) -> None:
+        for button in self.buttons:     # a click elsewhere does nothing (review m13)
+            if button.rect.collidepoint(action.pos):
+                button.press()
+                return
+
+    def action_source(self, action) -> None:
+        if self.source is not None:
             self.source.handle(action)
 
     def layout(self, size) -> None:
@@ -132,7 +156,7 @@ class ClassroomReviewScene(Scene):
             surface.blit(block, fr.body.topleft)
             for button in self.buttons:
                 button.draw(surface, ctx, focused=button is self.done)
-            draw_footer(surface, ctx, fr, "Enter or Esc: back to the title")
+            draw_footer(surface, ctx, fr, footer(self))
             return
         y = self.left.y
         for content, style, colour in self._parts():
@@ -147,5 +171,4 @@ class ClassroomReviewScene(Scene):
         for button in self.buttons:
             focused = button is (self.next if self.next.enabled and len(self.buttons) > 1 else self.done)
             button.draw(surface, ctx, focused=focused)
-        draw_footer(surface, ctx, fr, "Right/Enter: next   Left: back   Up/Down: scroll "
-                    "the source   Esc: title")
+        draw_footer(surface, ctx, fr, footer(self))

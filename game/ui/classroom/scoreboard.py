@@ -13,6 +13,7 @@ from game.classroom.session import OVER, ClassroomError
 from game.classroom.setup import ROUND_TITLES
 from game.ui.classroom.draw import BIG, BODY, LABEL, draw_bar_chart
 from game.ui.core import input as keys
+from game.ui.core.bindings import ANY, Binding, dispatch
 from game.ui.core.registry import make_scene
 from game.ui.core.scene import Scene
 from game.ui.widgets.button import Button
@@ -65,17 +66,30 @@ class ClassroomBoardScene(Scene):
         if self.room.phase != OVER and self.room.undo() is not None:
             self.ctx.replace(make_scene("classroom-play", self.ctx, room=self.room))
 
+    BINDINGS = (
+        Binding(("u",), "undo", when="not_over"),
+        Binding((keys.PAGE_DOWN,), "first"),               # a presenter remote's "next"
+        Binding((keys.BACK,), "leave", when="final"),
+        Binding((ANY,), "widgets"),                        # the buttons: keys and clicks
+    )
+
+    def not_over(self) -> bool:
+        return self.room.phase != OVER
+
     def handle(self, action) -> None:
-        kind = action.kind
-        name = action.name if kind == keys.KEY else ""
-        if name == "u":
-            self.undo()
-        elif kind in (keys.PAGE_DOWN,) or (kind == keys.CONFIRM and self.focus.index == 0):
-            self.buttons[0].press()
-        elif kind == keys.BACK and self.final:
-            self.done()
-        else:
-            self.focus.handle(action)
+        dispatch(self, action)
+
+    def action_undo(self, action) -> None:
+        self.undo()
+
+    def action_first(self, action) -> None:
+        self.buttons[0].press()
+
+    def action_leave(self, action) -> None:
+        self.done()
+
+    def action_widgets(self, action) -> None:
+        self.focus.handle(action)      # a click beside the buttons does nothing (m13)
 
     def layout(self, size) -> None:
         text = self.ctx.text

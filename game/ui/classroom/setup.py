@@ -16,6 +16,7 @@ from game.lan.quiz import PhoneQuiz, QuizError
 from game.lan.room import STUDENTS, TEAM_PADS
 from game.ui.classroom.draw import team_colour
 from game.ui.core import input as keys
+from game.ui.core.bindings import Binding, dispatch, footer
 from game.ui.core.registry import make_scene
 from game.ui.core.scene import Scene
 from game.ui.widgets.frame import draw_footer, draw_header, frame
@@ -231,25 +232,51 @@ class ClassroomSetupScene(Scene):
         return None
 
     # --- input --------------------------------------------------------------------------------
+    BINDINGS = (
+        Binding((keys.NEXT, keys.DOWN), "next_field", "Tab/arrows: move"),
+        Binding((keys.PREV, keys.UP), "previous_field"),
+        Binding((keys.LEFT, keys.RIGHT), "change", "Left/Right or click: change"),
+        Binding((keys.TEXT,), "type", "type: names and seed"),
+        Binding((keys.ERASE,), "erase"),
+        Binding((keys.CONFIRM,), "press", "Enter: toggle / start"),
+        Binding((keys.POINTER_UP,), "click"),
+        Binding((keys.BACK,), "back", "Esc: back"),
+    )
+
+    @property
+    def field(self) -> Field:
+        return self.fields[self.focus]
+
     def handle(self, action) -> None:
-        kind = action.kind
-        field = self.fields[self.focus]
-        if kind == keys.BACK:
-            self.ctx.pop()
-        elif kind in (keys.NEXT, keys.DOWN):
-            self.focus = (self.focus + 1) % len(self.fields)
-        elif kind in (keys.PREV, keys.UP):
-            self.focus = (self.focus - 1) % len(self.fields)
-        elif kind in (keys.LEFT, keys.RIGHT) and field.step:
-            field.step(-1 if kind == keys.LEFT else 1)
-        elif kind == keys.TEXT and field.typed:
-            field.typed(action.text)
-        elif kind == keys.ERASE and field.erase:
-            field.erase()
-        elif kind == keys.CONFIRM and field.kind != "text":
-            field.press()
-        elif kind == keys.POINTER_UP:
-            self.click(action.pos)
+        dispatch(self, action)
+
+    def action_back(self, action) -> None:
+        self.ctx.pop()
+
+    def action_next_field(self, action) -> None:
+        self.focus = (self.focus + 1) % len(self.fields)
+
+    def action_previous_field(self, action) -> None:
+        self.focus = (self.focus - 1) % len(self.fields)
+
+    def action_change(self, action) -> None:
+        if self.field.step:
+            self.field.step(-1 if action.kind == keys.LEFT else 1)
+
+    def action_type(self, action) -> None:
+        if self.field.typed:
+            self.field.typed(action.text)
+
+    def action_erase(self, action) -> None:
+        if self.field.erase:
+            self.field.erase()
+
+    def action_press(self, action) -> None:
+        if self.field.kind != "text":
+            self.field.press()
+
+    def action_click(self, action) -> None:
+        self.click(action.pos)
 
     def click(self, pos) -> None:
         for index, field in enumerate(self.fields):
@@ -302,8 +329,7 @@ class ClassroomSetupScene(Scene):
             image = text.render(text.fit(message, "body", self.fr.body.width), "body",
                                 palette.bad)
             surface.blit(image, (self.fr.body.x, self.problem_y))
-        draw_footer(surface, ctx, self.fr, "Tab/arrows: move   Left/Right or click: change   "
-                    "type: names and seed   Enter: toggle / start   Esc: back")
+        draw_footer(surface, ctx, self.fr, footer(self))
 
     def _draw_field(self, surface, field: Field, focused: bool) -> None:
         text, palette = self.ctx.text, self.ctx.palette

@@ -19,9 +19,11 @@ from game.classroom.session import PLAYING, ROUND_OVER, STEAL_OFFER, ClassroomEr
 from game.classroom.setup import ROUND_TITLES
 from game.rules.prompts import Ask, SortHand
 from game.ui.classroom.draw import (BODY, LABEL, SMALL, band_height, draw_countdown,
-                                    draw_overlay_panel, draw_score_strip, draw_team_band)
+                                    draw_overlay_panel, draw_score_strip, draw_team_band,
+                                    overlay_panel_rect, score_chips)
 from game.ui.classroom.prompt_view import draw_ask, draw_hand, draw_offer, draw_outcome
 from game.ui.core import input as keys
+from game.ui.core.bindings import ANY, Binding, dispatch
 from game.ui.core.registry import make_scene
 from game.ui.core.scene import Scene
 from game.ui.widgets.button import Button
@@ -69,8 +71,6 @@ class ClassroomPlayScene(Scene):
         self.carry_on = Button("Carry on", self._continue, primary=True, key="Enter")
         self.steal_yes = Button("Steal it", self._take_steal, primary=True, key="Y")
         self.steal_no = Button("No thanks", self._decline_steal, key="N")
-        self.end_yes = Button("End now", self._end, key="Y")
-        self.end_no = Button("Carry on", self._cancel_end, primary=True, key="Enter")
 
     # --- what is on screen -----------------------------------------------------------------
     @property
@@ -88,8 +88,6 @@ class ClassroomPlayScene(Scene):
 
     def _buttons(self) -> list:
         """The buttons a click can press now (the dialogs' first)."""
-        if self.confirm_end:
-            return [self.end_yes, self.end_no]
         out = list(self.tools.buttons)
         if self.view == "verdict":
             out.append(self.carry_on)
@@ -151,14 +149,19 @@ class ClassroomPlayScene(Scene):
         self._say(f"{delta:+d} point for {self.room.teams[self.target_team]}")
 
     def _toggle_help(self) -> None:
-        self.help = not self.help
+        self.help = True
+        self.ctx.push(make_scene("overlay", self.ctx, title="Teacher keys", lines=HELP_LINES,
+                                 panel=draw_overlay_panel, width_share=0.8, close_key="h"))
 
     def _ask_end(self) -> None:
+        """Asks first; Enter there means carry on: ending is never the default (m13)."""
         self.confirm_end = True
-        self.invalidate_layout()
-
-    def _cancel_end(self) -> None:
-        self.confirm_end = False
+        self.ctx.push(make_scene(
+            "confirm", self.ctx, title="End the session?",
+            lines=(("Y or End now: show the final standings. Enter, Esc or N: carry on.", BODY),
+                   ("Everything so far is already saved.", SMALL)),
+            panel=draw_overlay_panel, panel_rect=overlay_panel_rect, width_share=0.6,
+            yes="End now", no="Carry on", enter_says_no=True))
 
     def _end(self) -> None:
         self.room.end(early=True)
@@ -171,48 +174,84 @@ class ClassroomPlayScene(Scene):
         self._say(f"Undone: {label}" if label else "Nothing to undo in this round")
         self.invalidate_layout()
 
-    # --- input ----------------------------------------------------------------------------
+    # --- input: one table (the help overlay lists the teacher's lines) ----------------------
+    BINDINGS = (
+        Binding((keys.POINTER_MOVE, keys.POINTER_DOWN, keys.POINTER_UP, keys.DROP), "click"),
+        Binding((keys.BACK,), "end"),
+        Binding(("h",), "help"),
+        Binding(PAUSE_KEYS, "pause"),
+        Binding(("u",), "undo"),
+        Binding((keys.PAGE_UP,), "undo"),
+        Binding(("t",), "pick_team"),
+        Binding((keys.PLUS, keys.MINUS), "points"),
+        Binding(("s",), "skip", when="live"),
+        Binding((keys.CONFIRM, keys.PAGE_DOWN), "carry_on", when="showing_verdict"),
+        Binding(("y",), "steal", when="offering"),
+        Binding(("n",), "decline", when="offering"),
+        Binding((ANY,), "turn", when="taking_turn"),
+    )
+
+    @property
+    def live(self) -> bool:
+        return not self.room.paused
+
+    @property
+    def showing_verdict(self) -> bool:
+        return self.live and self.view == "verdict"
+
+    @property
+    def offering(self) -> bool:
+        return self.live and self.view == "offer"
+
+    @property
+    def taking_turn(self) -> bool:
+        return self.live and self.view == "turn"
+
     def handle(self, action) -> None:
-        kind, name = action.kind, action.name if action.kind == keys.KEY else ""
-        if kind in (keys.POINTER_MOVE, keys.POINTER_DOWN, keys.POINTER_UP):
-            if self._click(action):
-                return
+        dispatch(self, action)
+
+    def resume(self, result=None) -> None:
         if self.confirm_end:
-            if name == "y":
+            self.confirm_end = False
+            if result is True:
                 self._end()
-            elif kind in (keys.BACK, keys.CONFIRM) or name == "n":
-                self._cancel_end()     # Enter keeps playing: ending is never the default
-            return
-        if self.help:
-            if kind in (keys.BACK, keys.CONFIRM, keys.POINTER_UP) or name == "h":
-                self.help = False
-            return
-        if kind == keys.BACK:
-            self._ask_end()
-        elif name == "h":
-            self._toggle_help()
-        elif name in PAUSE_KEYS:
-            self._pause()
-        elif name == "u" or kind == keys.PAGE_UP:
-            self._undo()
-        elif name == "t":
-            self.picked = (self.target_team + 1) % len(self.room.teams)
-        elif kind in (keys.ZOOM_IN, keys.ZOOM_OUT):
-            self._points(1 if kind == keys.ZOOM_IN else -1)
-        elif self.room.paused:
-            return
-        elif name == "s":
-            self._skip()
-        elif self.view == "verdict":
-            if kind in (keys.CONFIRM, keys.PAGE_DOWN):
-                self._continue()
-        elif self.view == "offer":
-            if name == "y":
-                self._take_steal()
-            elif name == "n":
-                self._decline_steal()
-        else:
-            self._handle_turn(action)
+        self.help = False
+
+    def action_click(self, action):
+        return self._click(action) or False
+
+    def action_end(self, action) -> None:
+        self._ask_end()
+
+    def action_help(self, action) -> None:
+        self._toggle_help()
+
+    def action_pause(self, action) -> None:
+        self._pause()
+
+    def action_undo(self, action) -> None:
+        self._undo()
+
+    def action_pick_team(self, action) -> None:
+        self.picked = (self.target_team + 1) % len(self.room.teams)
+
+    def action_points(self, action) -> None:
+        self._points(1 if action.kind == keys.PLUS else -1)
+
+    def action_skip(self, action) -> None:
+        self._skip()
+
+    def action_carry_on(self, action) -> None:
+        self._continue()
+
+    def action_steal(self, action) -> None:
+        self._take_steal()
+
+    def action_decline(self, action) -> None:
+        self._decline_steal()
+
+    def action_turn(self, action) -> None:
+        self._handle_turn(action)
 
     def _click(self, action) -> bool:
         """Buttons and score chips; True when the click was theirs."""
@@ -224,10 +263,10 @@ class ClassroomPlayScene(Scene):
         if action.kind == keys.POINTER_MOVE:
             return False
         if hovered is not None:
-            if action.kind == keys.POINTER_UP:
+            if action.kind in (keys.POINTER_UP, keys.DROP):
                 hovered.press()
             return True
-        if action.kind == keys.POINTER_UP and not self.confirm_end and not self.help:
+        if action.kind == keys.POINTER_UP:
             for index, chip in enumerate(self.chips):
                 if chip.collidepoint(action.pos):
                     self.picked = index
@@ -288,7 +327,7 @@ class ClassroomPlayScene(Scene):
         if self.room.phase == ROUND_OVER and self.showing is None:
             self._continue()        # nothing left to show in this round: the scoreboard
             return
-        if self.view == "turn" and not (self.help or self.confirm_end):
+        if self.view == "turn":
             outcome = self.room.tick(dt)
             if outcome is not None:
                 if self.room.phase == STEAL_OFFER:
@@ -322,10 +361,12 @@ class ClassroomPlayScene(Scene):
         if self.room.timer.on:
             self.clock_r = min(self.body.height // 4, text.px(84))
             self.clock_c = (self.body.right - self.clock_r, self.body.y + self.clock_r)
-        dw, dh = min(w * 3 // 5, text.px(640)), text.px(300)
-        self.dialog = pygame.Rect((w - dw) // 2, (h - dh) // 2, dw, dh)
-        self.end_no.rect = pygame.Rect(self.dialog.right - text.px(24) - bw, self.dialog.bottom - text.px(24) - bh, bw, bh)
-        self.end_yes.rect = self.end_no.rect.move(-bw - text.px(12), 0)
+        self.chips = score_chips(self.ctx, self.strip, len(self.room.teams))
+        # Where the prompt's choices and cards are, for clicks: drawn once off screen (the
+        # drawing functions say where they put things), so draw() sets nothing.
+        self.targets = []
+        if self.view in ("turn", "offer") and self.room.prompt is not None:
+            self.targets = self._draw_prompt(pygame.Surface((max(1, w), max(1, h))))
 
     def _prompt_area(self) -> pygame.Rect:
         area = pygame.Rect(self.body)
@@ -339,7 +380,6 @@ class ClassroomPlayScene(Scene):
     # --- drawing ---------------------------------------------------------------------------
     def draw(self, surface) -> None:
         ctx, room, text, palette = self.ctx, self.room, self.ctx.text, self.ctx.palette
-        self.targets = []
         kind = ROUND_TITLES.get(room.round_type, room.round_type)
         right = f"Round {room.round_number} of {room.rounds}  \u00b7  {kind}"
         team = room.team
@@ -353,7 +393,7 @@ class ClassroomPlayScene(Scene):
         else:
             title = f"{room.team_name}\u2019s turn"
         draw_team_band(surface, ctx, team, title, right)
-        self.chips = draw_score_strip(surface, ctx, self.strip, room.teams, room.scores,
+        draw_score_strip(surface, ctx, self.strip, room.teams, room.scores,
                                       current=room.team, picked=self.target_team
                                       if self.picked is not None else -1)
         if room.paused and self.view != "verdict":
@@ -381,39 +421,17 @@ class ClassroomPlayScene(Scene):
                            palette.accent if self.flash_left > 0 else palette.muted)
         surface.blit(foot, (self.foot.x, self.foot.centery - foot.get_height() // 2))
         self.tools.draw(surface, ctx)
-        if room.paused and not self.help:
+        if room.paused:
             draw_overlay_panel(surface, ctx, "Paused", [("P (or B): carry on.   The clock has stopped.",
                                                          BODY)], 0.5)
-        if self.help:
-            draw_overlay_panel(surface, ctx, "Teacher keys", HELP_LINES, 0.8)
-        if self.confirm_end:
-            self._draw_confirm(surface)
 
-    def _draw_confirm(self, surface) -> None:
-        from game.ui.widgets.shapes import draw_panel, shade
-        ctx, text, palette = self.ctx, self.ctx.text, self.ctx.palette
-        shade(surface, palette)
-        draw_panel(surface, self.dialog, palette, radius=text.px(12))
-        pad = text.px(24)
-        inner = self.dialog.width - 2 * pad
-        y = self.dialog.y + pad
-        for line, style, ink in (("End the session?", ("serif-bold", 40), palette.accent),
-                                 ("Y or End now: show the final standings. Enter, Esc or N: "
-                                  "carry on.", BODY, palette.ink),
-                                 ("Everything so far is already saved.", SMALL, palette.muted)):
-            block = text.block(line, style, ink, inner)
-            surface.blit(block, (self.dialog.x + pad, y))
-            y += block.get_height() + text.px(8)
-        self.end_yes.draw(surface, ctx, focused=False)
-        self.end_no.draw(surface, ctx, focused=True)
-
-    def _draw_prompt(self, surface) -> None:
+    def _draw_prompt(self, surface) -> list:
+        """Draw the prompt; the click targets it has (rect, what)."""
         prompt = self.room.prompt
         area = self._prompt_area()
         show = self.view == "turn"
         if isinstance(prompt, Ask):
-            self.targets = draw_ask(surface, self.ctx, area, self.body, prompt, self.focus, show)
-        elif isinstance(prompt, SortHand):
-            self.targets = draw_hand(surface, self.ctx, area, self.body, prompt, self.order,
-                                     self.focus, show)
-
+            return draw_ask(surface, self.ctx, area, self.body, prompt, self.focus, show)
+        if isinstance(prompt, SortHand):
+            return draw_hand(surface, self.ctx, area, self.body, prompt, self.order, self.focus, show)
+        return []

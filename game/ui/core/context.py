@@ -21,7 +21,7 @@ from game.ui.core.theme import Palette, palette
 class Context:
     def __init__(self, *, settings_store, progress_store, library_loader: Callable[[], Any],
                  text: TextHelper, sounds: Sounds, stack: SceneStack,
-                 seed: Optional[int] = None, mode: Optional[str] = None) -> None:
+                 seed: Optional[int] = None) -> None:
         self.settings_store = settings_store
         self.progress_store = progress_store
         self.settings = settings_store.load() if settings_store else None
@@ -33,7 +33,6 @@ class Context:
         self.sounds = sounds
         self.stack = stack
         self.seed = seed            # --seed: every session starts from it
-        self.start_mode = mode      # --mode: go straight to that mode
         # Seeds for new sessions when no --seed was given. The one place that is random
         # by design; the rules themselves only ever see the seed.
         self._seeds = random.Random(seed)

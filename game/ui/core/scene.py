@@ -22,6 +22,8 @@ class Scene:
     opaque = True
     #: The name shown in screenshots and error messages.
     name = "scene"
+    #: The scene's keys -> actions (game.ui.core.bindings), from which its footer is drawn.
+    BINDINGS: tuple = ()
 
     def __init__(self, ctx) -> None:
         self.ctx = ctx

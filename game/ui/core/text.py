@@ -201,7 +201,7 @@ class TextHelper:
         surface = pygame.Surface((width, max(1, line_h * len(lines))), pygame.SRCALPHA)
         for row, pieces in enumerate(lines):
             y = row * line_h
-            for px_, part, style, colour, background in _merge(pieces, self):
+            for px_, part, style, colour, background in _merge(pieces):
                 image = self.render(part, style, colour)
                 if background:
                     surface.fill(background, (px_, y, image.get_width(), line_h))
@@ -221,7 +221,7 @@ class TextHelper:
         self._blocks.clear()
 
 
-def _merge(pieces, helper):
+def _merge(pieces):
     """Adjacent pieces of the same style become one rendered string (fewer renders)."""
     merged: list[list] = []
     for x, part, style, colour, background in pieces:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui.core import input as keys
+from game.ui.core.bindings import ANY, Binding, dispatch, footer
 from game.ui.core.scene import Scene
 from game.ui.core.wording import full_stop, mid_sentence
 from game.ui.play import flow, leave
@@ -158,7 +159,6 @@ class AskScene(Scene):
         pad = text.px(12)
         self.source.layout(self.source_rect.inflate(-2 * pad, -2 * pad), self.ctx)
         self.left_parts = self._verdict_parts(self.left.width)
-        self.left_h = sum(h for *_, h in self.left_parts)
 
     def _verdict_parts(self, width) -> list:
         """(text, style, colour, height) blocks of the verdict column, top to bottom."""
@@ -189,35 +189,66 @@ class AskScene(Scene):
         return out
 
     # --- input ---------------------------------------------------------------------------
+    BINDINGS = (Binding((keys.PICK,), "pick", "1-4 or click: answer", when="asking"),
+                Binding((keys.UP, keys.DOWN, keys.LEFT, keys.RIGHT), "grid",
+                        "arrows + Enter: answer", when="asking"),
+                Binding(("h",), "hint", "H: hint", when="asking"),
+                Binding(("r",), "report", "R: report a problem", when="can_report"),
+                Binding((keys.BACK,), "leave", "Esc: leave"),
+                Binding((ANY,), "aids", when="asking"),      # a click on the hint button
+                Binding((ANY,), "choices", when="asking"),
+                Binding((ANY,), "read", "Enter: continue   Up/Down or wheel: scroll the source",
+                        when="answered", lead=True))
+
+    @property
+    def asking(self) -> bool:
+        return self.verdict is None
+
+    @property
+    def answered(self) -> bool:
+        return self.verdict is not None
+
+    @property
+    def can_report(self) -> bool:
+        return self.verdict is not None and self.report.enabled
+
     def resume(self, result=None) -> None:
         leave.answered(self, result)    # the answer to "Leave this game?"
         if result == "reported":
-            self.report.label, self.report.enabled = "Reported — thank you", False
+            self.report.label, self.report.enabled = "Reported \u2014 thank you", False
 
     def handle(self, action) -> None:
-        kind = action.kind
-        if kind == keys.BACK:
-            leave.ask(self)
-            return
-        if self.aids.handle(action):
-            return
-        if self.verdict is None:
-            if kind == keys.PICK and action.n <= len(self.choices):
-                self.focus.index = action.n - 1
-                self.choices[action.n - 1].press()
-                return
-            if kind in (keys.UP, keys.DOWN, keys.LEFT, keys.RIGHT):   # follow the grid (M2)
-                self.focus.index = grid_move(self.focus.index, kind, len(self.choices), self.columns)
-                return
-            self.focus.handle(action)
-            return
-        if kind == keys.KEY and action.name == "r" and self.report.enabled:
-            self.report.press()
-            return
-        if self.source.handle(action, keyboard=kind in (keys.UP, keys.DOWN, keys.PAGE_UP,
-                                                        keys.PAGE_DOWN, keys.HOME, keys.END)):
-            return
+        dispatch(self, action)
+
+    def action_leave(self, action) -> None:
+        leave.ask(self)
+
+    def action_pick(self, action) -> None:
+        if action.n <= len(self.choices):
+            self.focus.index = action.n - 1
+            self.choices[action.n - 1].press()
+
+    def action_grid(self, action) -> None:
+        """Arrows follow the 2x2 grid: Down from the top right is the bottom right (M2)."""
+        self.focus.index = grid_move(self.focus.index, action.kind, len(self.choices), self.columns)
+
+    def action_hint(self, action) -> None:
+        self.aids.use()
+
+    def action_aids(self, action) -> bool:
+        return self.aids.handle(action)
+
+    def action_report(self, action) -> None:
+        self.report.press()
+
+    def action_choices(self, action) -> None:
         self.focus.handle(action)
+
+    def action_read(self, action) -> None:
+        kind = action.kind
+        if not self.source.handle(action, keyboard=kind in (keys.UP, keys.DOWN, keys.PAGE_UP,
+                                                            keys.PAGE_DOWN, keys.HOME, keys.END)):
+            self.focus.handle(action)
 
     # --- drawing ---------------------------------------------------------------------------
     def draw(self, surface) -> None:
@@ -235,8 +266,7 @@ class AskScene(Scene):
                          pygame.Rect(0, 0, block.get_width(), max(0, self.quote_rect.height - 2 * gap)))
             self.focus.draw(surface, ctx)
             self.aids.draw(surface)
-            draw_footer(surface, ctx, self.fr, "1-4 or click: answer   arrows + Enter: answer   "
-                        "H: hint   Esc: leave", self.reserve)
+            draw_footer(surface, ctx, self.fr, footer(self), self.reserve)
             return
         y = self.left.y
         for content, style, colour, h in self.left_parts:
@@ -249,5 +279,4 @@ class AskScene(Scene):
         draw_panel(surface, self.source_rect, palette, radius=text.px(10), fill=palette.card)
         self.source.draw(surface, ctx)
         self.focus.draw(surface, ctx)
-        draw_footer(surface, ctx, self.fr,
-                    "Enter: continue   R: report a problem   Up/Down or wheel: scroll the source   Esc: leave")
+        draw_footer(surface, ctx, self.fr, footer(self))

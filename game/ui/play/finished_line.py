@@ -7,6 +7,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui.core import input as keys
+from game.ui.core.bindings import Binding, dispatch, footer
 from game.ui.core.registry import make_scene
 from game.ui.core.scene import Scene
 from game.ui.widgets.button import Button
@@ -59,10 +60,17 @@ class FinishedLineScene(Scene):
                                      min(h, max(1, area.bottom - (area.y + r * (h + gap))))))
         return rects
 
+    BINDINGS = (Binding((keys.CONFIRM, keys.BACK), "results", "Enter: see the results"),
+                Binding((keys.POINTER_UP,), "click"))
+
     def handle(self, action) -> None:
-        if action.kind in (keys.CONFIRM, keys.BACK):
-            self.results()
-        elif action.kind == keys.POINTER_UP and self.button.rect.collidepoint(action.pos):
+        dispatch(self, action)
+
+    def action_results(self, action) -> None:
+        self.results()
+
+    def action_click(self, action) -> None:
+        if self.button.rect.collidepoint(action.pos):
             self.results()
 
     def draw(self, surface) -> None:
@@ -79,4 +87,4 @@ class FinishedLineScene(Scene):
                             state="wrong" if wrong else "right",
                             note="first placed wrong" if wrong else "", style=self.style)
         self.button.draw(surface, ctx, focused=True)
-        draw_footer(surface, ctx, self.fr, "Enter: see the results")
+        draw_footer(surface, ctx, self.fr, footer(self))

@@ -8,6 +8,7 @@ import pygame
 
 from game.rules import game as rules
 from game.ui.core import input as keys
+from game.ui.core.bindings import ANY, Binding, dispatch, footer
 from game.ui.core.scene import Scene
 from game.ui.play import flow
 from game.ui.play.match import level_stars
@@ -45,11 +46,17 @@ class LevelIntroScene(Scene):
         self.back.rect = pygame.Rect(body.x + w + text.px(12), body.bottom - bh, min(w, text.px(160)), bh)
         self.text_w = min(body.width, text.px(900))
 
+    BINDINGS = (Binding((ANY,), "widgets", "Enter: start"),
+                Binding((keys.BACK,), "back", "Esc: back to the levels"))
+
     def handle(self, action) -> None:
-        if action.kind == keys.BACK:
-            self.ctx.pop()
-        else:
-            self.focus.handle(action)
+        dispatch(self, action)
+
+    def action_back(self, action) -> None:
+        self.ctx.pop()
+
+    def action_widgets(self, action) -> None:
+        self.focus.handle(action)
 
     def draw(self, surface) -> None:
         ctx, text, palette = self.ctx, self.ctx.text, self.ctx.palette
@@ -69,4 +76,4 @@ class LevelIntroScene(Scene):
         room = self.start.rect.y - text.px(16) - y
         surface.blit(intro, (x, y), pygame.Rect(0, 0, intro.get_width(), max(0, room)))
         self.focus.draw(surface, ctx)
-        draw_footer(surface, ctx, self.fr, "Enter: start   Esc: back to the levels")
+        draw_footer(surface, ctx, self.fr, footer(self))

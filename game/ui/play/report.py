@@ -8,10 +8,11 @@ import pygame
 
 from game.store.reports import MAX_NOTE, make_report
 from game.ui.core import input as keys
+from game.ui.core.bindings import Binding, dispatch
 from game.ui.core.registry import make_scene
 from game.ui.core.scene import Scene
 from game.ui.widgets.button import Button
-from game.ui.widgets.dialog import draw_dialog
+from game.ui.widgets.dialog import dialog_rect, draw_dialog
 
 LABEL = "Report a problem"
 
@@ -48,21 +49,44 @@ class ReportScene(Scene):
         pygame.key.stop_text_input()
         self.ctx.pop("reported" if ok else None)
 
+    BINDINGS = (Binding((keys.TEXT,), "type"),
+                Binding((keys.ERASE,), "erase"),
+                Binding((keys.CONFIRM,), "send", "Enter: send"),
+                Binding((keys.BACK,), "cancel", "Esc: cancel"),
+                Binding((keys.POINTER_UP, keys.DROP), "click"))
+
     def handle(self, action) -> None:
-        kind = action.kind
-        if kind == keys.TEXT:
-            self.note = (self.note + action.text)[:MAX_NOTE]
-        elif kind == keys.ERASE:
-            self.note = self.note[:-1]
-        elif kind == keys.CONFIRM and action.name != "space":
+        dispatch(self, action)
+
+    def action_type(self, action) -> None:
+        self.note = (self.note + action.text)[:MAX_NOTE]
+        self.invalidate_layout()         # the note may wrap onto another line
+
+    def action_erase(self, action) -> None:
+        self.note = self.note[:-1]
+        self.invalidate_layout()
+
+    def action_send(self, action) -> None:
+        if action.name != "space":          # Space types a space (TEXT); it never sends
             self.submit()
-        elif kind == keys.BACK:
-            pygame.key.stop_text_input()
-            self.ctx.pop()
-        elif kind == keys.POINTER_UP:
-            for button in (self.send, self.cancel):
-                if button.rect.collidepoint(action.pos):
-                    button.press()
+
+    def action_cancel(self, action) -> None:
+        pygame.key.stop_text_input()
+        self.ctx.pop()
+
+    def action_click(self, action) -> None:
+        for button in (self.send, self.cancel):
+            if button.rect.collidepoint(action.pos):
+                button.press()
+
+    def layout(self, size) -> None:
+        text = self.ctx.text
+        panel = dialog_rect(self.ctx, size, "Report a problem with this card", self._lines(), 0.6)
+        bh = text.line_height("button") + text.px(18)
+        w = min(text.px(220), (panel.width - text.px(36)) // 2)
+        y = min(panel.bottom + text.px(12), size[1] - bh - text.px(4))
+        self.cancel.rect = pygame.Rect(panel.right - w, y, w, bh)
+        self.send.rect = pygame.Rect(panel.right - 2 * w - text.px(12), y, w, bh)
 
     def _lines(self):
         return ((f"About: {self.item_title}", "body"),
@@ -70,12 +94,6 @@ class ReportScene(Scene):
                 ((self.note or " ") + "\u258f", ("serif", 22)))
 
     def draw(self, surface) -> None:
-        text = self.ctx.text
-        panel = draw_dialog(surface, self.ctx, "Report a problem with this card", self._lines(), 0.6)
-        bh = text.line_height("button") + text.px(18)
-        w = min(text.px(220), (panel.width - text.px(36)) // 2)
-        y = min(panel.bottom + text.px(12), surface.get_height() - bh - text.px(4))
-        self.cancel.rect = pygame.Rect(panel.right - w, y, w, bh)
-        self.send.rect = pygame.Rect(panel.right - 2 * w - text.px(12), y, w, bh)
+        draw_dialog(surface, self.ctx, "Report a problem with this card", self._lines(), 0.6)
         self.send.draw(surface, self.ctx, focused=True)
         self.cancel.draw(surface, self.ctx, focused=False)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui.core import input as keys
+from game.ui.core.bindings import Binding, dispatch, footer
 from game.ui.core.scene import Scene
 from game.ui.play import flow, leave
 from game.ui.play.aids import Aids
@@ -18,8 +19,6 @@ from game.ui.widgets.button import Button
 from game.ui.widgets.event_card import card_height, draw_event_card
 from game.ui.widgets.frame import draw_footer, frame
 from game.ui.widgets.hud import draw_hud, points_line, points_pop
-
-DRAG_THRESHOLD = 6
 
 
 class SortScene(Scene):
@@ -132,69 +131,121 @@ class SortScene(Scene):
         self.cursor = dst
         self.ctx.play_sound("place")
 
-    # --- input ---------------------------------------------------------------------------
+    # --- input: one table, from which the footer is drawn ---------------------------------
+    BINDINGS = (
+        Binding((keys.LEFT, keys.RIGHT), "step", "Left/Right: choose", when="sorting"),
+        Binding((keys.CONFIRM,), "confirm", "Enter: pick up / put down", when="sorting"),
+        Binding((keys.POINTER_DOWN, keys.POINTER_UP), "aids", when="sorting"),
+        Binding((keys.POINTER_DOWN,), "grab", when="sorting"),
+        Binding((keys.DRAG_START, keys.DRAG), "carry", "drag with the mouse", when="sorting"),
+        Binding((keys.DROP, keys.POINTER_UP), "drop", when="sorting"),
+        Binding((keys.POINTER_MOVE,), "hover", when="sorting"),
+        Binding((keys.NEXT, keys.PREV, keys.UP, keys.DOWN), "switch", when="sorting"),
+        Binding(("s",), "submit", "S: submit", when="sorting"),
+        Binding(("h",), "hint", "H: hint", when="sorting"),
+        Binding((keys.PICK,), "pick", when="sorting"),
+        Binding((keys.CONFIRM, keys.POINTER_UP), "next", "Enter: continue", when="judged"),
+        Binding(("r",), "report", "R: report a problem", when="can_report"),
+        Binding((keys.POINTER_UP,), "report_click", when="can_report"),
+        Binding((keys.BACK,), "back", "Esc: leave"),
+    )
+
+    @property
+    def sorting(self) -> bool:
+        return self.verdict is None
+
+    @property
+    def judged(self) -> bool:
+        return self.verdict is not None
+
+    @property
+    def can_report(self) -> bool:
+        return self.report is not None and self.report.enabled
+
     def resume(self, result=None) -> None:
         leave.answered(self, result)    # the answer to "Leave this game?"
         if result == "reported" and self.report is not None:
-            self.report.label, self.report.enabled = "Reported — thank you", False
+            self.report.label, self.report.enabled = "Reported \u2014 thank you", False
 
     def handle(self, action) -> None:
-        kind = action.kind
-        if self.aids.handle(action):
-            return
-        if kind == keys.BACK:
-            if self.held:
-                self.held = False
-            else:
-                leave.ask(self)
-            return
-        if self.verdict is not None:
-            if kind == keys.CONFIRM or (kind == keys.POINTER_UP and self.button.rect.collidepoint(action.pos)):
-                self.button.press()
-            elif self.report.enabled and ((kind == keys.KEY and action.name == "r") or (
-                    kind == keys.POINTER_UP and self.report.rect.collidepoint(action.pos))):
-                self.report.press()
-            return
-        if kind in (keys.NEXT, keys.PREV, keys.UP, keys.DOWN) and not self.held:
+        dispatch(self, action)
+
+    def action_hint(self, action) -> None:
+        self.aids.use()
+
+    def action_aids(self, action) -> bool:
+        return self.aids.handle(action)
+
+    def action_report(self, action) -> None:
+        self.report.press()
+
+    def action_report_click(self, action):
+        if self.report.rect.collidepoint(action.pos):
+            self.report.press()
+            return None
+        return False
+
+    def action_back(self, action) -> None:
+        if self.held:
+            self.held = False
+        else:
+            leave.ask(self)
+
+    def action_next(self, action):
+        if action.kind == keys.CONFIRM or self.button.rect.collidepoint(action.pos):
+            self.button.press()
+            return None
+        return False                  # a click elsewhere: perhaps on Report
+
+    def action_switch(self, action) -> None:
+        if not self.held:
             self.zone = "button" if self.zone == "cards" else "cards"
-        elif kind == keys.KEY and action.name == "s":
-            self.submit()
-        elif kind in (keys.LEFT, keys.RIGHT):
-            self.zone = "cards"
-            step = -1 if kind == keys.LEFT else 1
-            if self.held:
-                self.move_card(self.cursor, self.cursor + step)
-            else:
-                self.cursor = max(0, min(len(self.order) - 1, self.cursor + step))
-        elif kind == keys.PICK and action.n <= len(self.order):
+
+    def action_submit(self, action=None) -> None:
+        self.submit()
+
+    def action_step(self, action) -> None:
+        self.zone = "cards"
+        step = -1 if action.kind == keys.LEFT else 1
+        if self.held:
+            self.move_card(self.cursor, self.cursor + step)
+        else:
+            self.cursor = max(0, min(len(self.order) - 1, self.cursor + step))
+
+    def action_pick(self, action) -> None:
+        if action.n <= len(self.order):
             self.zone, self.cursor = "cards", action.n - 1
-        elif kind == keys.CONFIRM:
-            if self.zone == "button":
-                self.submit()
-            else:
-                self.held = not self.held
-        elif kind == keys.POINTER_DOWN:
-            hit = self.index_at(action.pos)
-            if hit is not None:
-                grab = (action.pos[0] - self.slot(hit).x, action.pos[1] - self.slot(hit).y)
-                self.drag = (hit, grab, action.pos, False)
-                self.cursor, self.zone, self.held = hit, "cards", False
-        elif kind == keys.POINTER_MOVE:
-            if self.drag and action.held:
-                index, grab, _, moved = self.drag
-                start = self.slot(index).move(grab)
-                moved = moved or abs(action.pos[0] - start[0]) + abs(action.pos[1] - start[1]) > DRAG_THRESHOLD
-                self.drag = (index, grab, action.pos, moved)
-                self.drop_at = self.insertion(action.pos[0]) if moved else None
-            elif self.button.rect.collidepoint(action.pos):
-                self.zone = "button"
-        elif kind == keys.POINTER_UP:
-            drag, self.drag = self.drag, None
-            drop, self.drop_at = self.drop_at, None
-            if drag and drag[3] and drop is not None:
-                self.move_card(drag[0], drop)
-            elif not drag and self.button.rect.collidepoint(action.pos):
-                self.submit()
+
+    def action_confirm(self, action) -> None:
+        if self.zone == "button":
+            self.submit()
+        else:
+            self.held = not self.held
+
+    def action_grab(self, action) -> None:
+        hit = self.index_at(action.pos)
+        if hit is not None:
+            grab = (action.pos[0] - self.slot(hit).x, action.pos[1] - self.slot(hit).y)
+            self.drag = (hit, grab, action.pos, False)
+            self.cursor, self.zone, self.held = hit, "cards", False
+
+    def action_carry(self, action) -> None:
+        if self.drag:
+            index, grab, _, _ = self.drag
+            self.drag = (index, grab, action.pos, True)
+            self.drop_at = self.insertion(action.pos[0])
+
+    def action_hover(self, action) -> None:
+        if self.button.rect.collidepoint(action.pos):
+            self.zone = "button"
+
+    def action_drop(self, action) -> None:
+        drag, self.drag = self.drag, None
+        drop, self.drop_at = self.drop_at, None
+        if action.kind == keys.DROP and drag and drop is not None:
+            self.move_card(drag[0], drop)
+        elif not drag and self.button.rect.collidepoint(action.pos):
+            self.submit()
 
     # --- drawing ---------------------------------------------------------------------------
     def draw(self, surface) -> None:
@@ -255,8 +306,5 @@ class SortScene(Scene):
         self.button.draw(surface, ctx, focused=focused)
         if self.report is not None:
             self.report.draw(surface, ctx, focused=False)
-        hints = ("Left/Right: choose   Enter: pick up / put down   drag with the mouse   "
-                 "S: submit   H: hint   Esc: leave") if self.verdict is None else \
-            "Enter: continue   R: report a problem   Esc: leave"
         self.aids.draw(surface)
-        draw_footer(surface, ctx, self.fr, hints, self.reserve)
+        draw_footer(surface, ctx, self.fr, footer(self), self.reserve)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pygame
 
 from game.ui.core import input as keys
+from game.ui.core.bindings import ANY, Binding, dispatch, footer
 from game.ui.core.scene import Scene
 from game.ui.widgets.button import Button
 from game.ui.widgets.focus import FocusRing
@@ -115,16 +116,22 @@ class PacksScene(Scene):
             y = text.line_height("body") * 2
         self.scroll.set_geometry(list_rect, y, step=text.line_height("body") * 2)
 
+    BINDINGS = (Binding(("r",), "reload", "R: reload changed files"),
+                Binding((ANY,), "widgets", "Up/Down or wheel: scroll   Tab: buttons"),
+                Binding((keys.BACK,), "back", "Esc: back"))
+
     def handle(self, action) -> None:
-        if action.kind == keys.BACK:
-            self.ctx.pop()
-            return
-        if action.kind == keys.KEY and action.name == "r":
-            self.reload()
-            return
-        if self.scroll.handle(action, keyboard=action.kind not in (keys.LEFT, keys.RIGHT)):
-            return
-        self.focus.handle(action)
+        dispatch(self, action)
+
+    def action_back(self, action) -> None:
+        self.ctx.pop()
+
+    def action_reload(self, action) -> None:
+        self.reload()
+
+    def action_widgets(self, action) -> None:
+        if not self.scroll.handle(action, keyboard=action.kind not in (keys.LEFT, keys.RIGHT)):
+            self.focus.handle(action)
 
     def draw(self, surface) -> None:
         ctx, text, palette = self.ctx, self.ctx.text, self.ctx.palette
@@ -150,8 +157,7 @@ class PacksScene(Scene):
             surface.blit(status, (view.x, view.bottom + text.px(8)))
         self.focus.draw(surface, ctx)
         self._draw_folder(surface)
-        draw_footer(surface, ctx, self.fr,
-                    "R: reload changed files   Up/Down or wheel: scroll   Tab: buttons   Esc: back")
+        draw_footer(surface, ctx, self.fr, footer(self))
 
     def _draw_folder(self, surface) -> None:
         """Where a teacher's own packs go, under the buttons (review m19)."""

@@ -8,6 +8,7 @@ import pygame
 from game.rules.game import NotEnoughContent
 from game.rules.mastery import mastery_by_period, mastery_by_perspective, most_missed, review_these
 from game.ui.core import input as keys
+from game.ui.core.bindings import ANY, Binding, dispatch, footer
 from game.ui.core.registry import make_scene
 from game.ui.core.scene import Scene
 from game.ui.play import flow
@@ -72,13 +73,21 @@ class ProgressScene(Scene):
         self.review.rect = pygame.Rect(bx, by, w, bh)
         self.back.rect = pygame.Rect(bx + w + text.px(12), by, min(w, text.px(160)), bh)
 
+    BINDINGS = (Binding(("r",), "review", "R: review what you missed most"),
+                Binding((ANY,), "widgets", "Tab + Enter: choose"),
+                Binding((keys.BACK,), "back", "Esc: back"))
+
     def handle(self, action) -> None:
-        if action.kind == keys.BACK:
-            self.ctx.pop()
-        elif action.kind == keys.KEY and action.name == "r":
-            self.review.press()
-        else:
-            self.focus.handle(action)
+        dispatch(self, action)
+
+    def action_review(self, action) -> None:
+        self.review.press()
+
+    def action_back(self, action) -> None:
+        self.ctx.pop()
+
+    def action_widgets(self, action) -> None:
+        self.focus.handle(action)
 
     def draw(self, surface) -> None:
         ctx, text, palette = self.ctx, self.ctx.text, self.ctx.palette
@@ -99,7 +108,7 @@ class ProgressScene(Scene):
             surface.blit(more, (x, min(self.left.bottom, y + bars_height(ctx, shown))))
         self._draw_missed(surface)
         self.focus.draw(surface, ctx)
-        draw_footer(surface, ctx, self.fr, "R: review what you missed most   Tab + Enter: choose   Esc: back")
+        draw_footer(surface, ctx, self.fr, footer(self))
 
     def _draw_missed(self, surface) -> None:
         ctx, text, palette = self.ctx, self.ctx.text, self.ctx.palette

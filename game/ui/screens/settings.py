@@ -12,6 +12,7 @@ import pygame
 
 from game.store.settings import TIMER_CHOICES
 from game.ui.core import input as keys
+from game.ui.core.bindings import ANY, Binding, dispatch, footer
 from game.ui.core.scene import Scene
 from game.ui.core.theme import TEXT_SIZE_ORDER
 from game.ui.widgets.button import Button
@@ -113,30 +114,43 @@ class SettingsScene(Scene):
                                       width, row_h)
         self.back.rect.width = min(width, text.px(240))
 
+    BINDINGS = (Binding((keys.UP, keys.DOWN), "move", "Tab or arrows: move"),
+                Binding((keys.LEFT, keys.RIGHT), "change", "Enter or Left/Right: change"),
+                Binding((keys.POINTER_UP, keys.DROP), "step", "\u2212 / + with the mouse"),
+                Binding((ANY,), "widgets"),
+                Binding((keys.BACK,), "back", "Esc: back"))
+
     def handle(self, action) -> None:
-        if action.kind == keys.BACK:
-            self.ctx.pop()
-            return
-        if action.kind == keys.POINTER_UP:
-            for button, (field, *_rest) in zip(self.rows, OPTIONS):
-                if isinstance(button, StepRow) and button.rect.collidepoint(action.pos):
-                    minus, _plus = button.ends(self.ctx)
-                    self.focus.focus(button)
-                    self.change(field, -1 if minus.collidepoint(action.pos) else +1)
-                    return
+        dispatch(self, action)
+
+    def action_back(self, action) -> None:
+        self.ctx.pop()
+
+    def action_move(self, action) -> None:
+        self.focus.move(-1 if action.kind == keys.UP else 1)
+
+    def action_change(self, action) -> bool:
         focused = self.focus.focused
-        if action.kind in (keys.LEFT, keys.RIGHT) and focused in self.rows:
-            field = OPTIONS[self.rows.index(focused)][0]
-            self.change(field, -1 if action.kind == keys.LEFT else 1)
-            return
-        if action.kind in (keys.UP, keys.DOWN):
-            self.focus.move(-1 if action.kind == keys.UP else 1)
-            return
+        if focused not in self.rows:
+            return False
+        self.change(OPTIONS[self.rows.index(focused)][0], -1 if action.kind == keys.LEFT else 1)
+        return True
+
+    def action_step(self, action) -> bool:
+        """A click on a list row: its "\u2212" end steps down, the rest steps up (m11)."""
+        for button, (field, *_rest) in zip(self.rows, OPTIONS):
+            if isinstance(button, StepRow) and button.rect.collidepoint(action.pos):
+                minus, _plus = button.ends(self.ctx)
+                self.focus.focus(button)
+                self.change(field, -1 if minus.collidepoint(action.pos) else +1)
+                return True
+        return False
+
+    def action_widgets(self, action) -> None:
         self.focus.handle(action)
 
     def draw(self, surface) -> None:
         ctx = self.ctx
         draw_header(surface, ctx, self.fr, "Settings", "kept between games")
         self.focus.draw(surface, ctx)
-        draw_footer(surface, ctx, self.fr,
-                    "Tab or arrows: move   Enter or Left/Right: change   \u2212 / + with the mouse   Esc: back")
+        draw_footer(surface, ctx, self.fr, footer(self))
