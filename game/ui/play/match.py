@@ -13,7 +13,7 @@ from typing import Optional, Sequence
 from game.rules import campaign, game as rules, modes
 from game.rules.content import Content
 from game.rules import review_deal
-from game.rules.filters import play_content
+from game.rules.filters import filter_content
 from game.rules.memory import fresh_first
 from game.rules.review import REVIEW, start_review
 from game.rules.session import missed, new_session
@@ -87,14 +87,15 @@ def solo_rules(ctx) -> Rules:
 def content_for(ctx, pack_ids: Sequence[str], filters: tuple = ((), ())) -> Content:
     """The content of the packs (with what they require), filtered by period and kind."""
     periods, kinds = filters
-    return play_content(ctx.library.packs, tuple(pack_ids), periods, kinds)
+    content = Content.from_packs(ctx.library.with_requirements(tuple(pack_ids) or None))
+    return filter_content(content, periods, kinds) if (periods or kinds) else content
 
 
 def fresh_session(ctx):
     """A one-player session; items never answered in any game are dealt first (m17)."""
     session = new_session(("Player",), seed=ctx.new_seed(), rules=solo_rules(ctx))
-    memory = ctx.progress.memory if ctx.progress is not None else {}
-    return fresh_first(session, memory)
+    progress = getattr(ctx, "progress", None)
+    return fresh_first(session, progress.memory if progress is not None else {})
 
 
 def default_pack_ids(ctx) -> tuple[str, ...]:

@@ -36,11 +36,10 @@ def _said(miss, content) -> str:
     return ""
 
 
-def describe_miss(miss, content) -> tuple[str, str]:
-    """(what was asked, the right answer, what the player said) in words."""
+def describe_miss(miss, content) -> tuple[str, str, str]:
+    """(what was asked, the right answer, what the player said) in words (m8)."""
     asked, answer = _describe(miss, content)
-    said = _said(miss, content)
-    return asked, answer + (f"\n{said}" if said else "")
+    return asked, answer, _said(miss, content)
 
 
 def _describe(miss, content) -> tuple[str, str]:
@@ -192,12 +191,11 @@ class ResultsScene(Scene):
         inner = max(1, list_rect.width - 2 * pad - text.px(10))
         self.cards = []
         y = 0
-        for asked, answer in self.rows:
-            right, _, said = answer.partition("\n")
+        for asked, right, said in self.rows:
             h = (text.block_size(asked, ("serif", 18), inner)[1]
                  + text.block_size(right, "subheading", inner)[1] + 2 * pad
                  + (text.block_size(said, "small", inner)[1] if said else 0))
-            self.cards.append((pygame.Rect(0, y, list_rect.width - text.px(10), h), asked, answer))
+            self.cards.append((pygame.Rect(0, y, list_rect.width - text.px(10), h), asked, right, said))
             y += h + gap
         self.scroll.set_geometry(list_rect, y, step=text.line_height("body") * 2)
 
@@ -262,7 +260,7 @@ class ResultsScene(Scene):
         clip = surface.get_clip()
         surface.set_clip(view.clip(clip))
         pad = text.px(12)
-        for rect, asked, answer in self.cards:
+        for rect, asked, right, said in self.cards:
             card = rect.move(view.x, view.y - self.scroll.offset)
             if card.bottom < view.top or card.top > view.bottom:
                 continue
@@ -270,7 +268,6 @@ class ResultsScene(Scene):
             inner = max(1, card.width - 2 * pad)
             a = text.block(asked, ("serif", 18), palette.ink, inner)
             surface.blit(a, (card.x + pad, card.y + pad))
-            right, _, said = answer.partition("\n")
             b = text.block(right, "subheading", palette.good, inner)
             surface.blit(b, (card.x + pad, card.y + pad + a.get_height()))
             if said:
