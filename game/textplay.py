@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass
 from typing import Callable, Optional
 
+from game.content.safetext import terminal
 from game.content.model import Event
 from game.rules import campaign, game as G, modes
 from game.rules.content import Content
@@ -244,6 +245,11 @@ def new_game(mode: str, library, seed: int, names: tuple[str, ...] = ("You",)) -
 def run(args, read: Callable[[str], str] = input, write: Callable[[str], None] = print,
         library=None, clock: Callable[[], float] = time.monotonic) -> int:
     """`thaw play --text [--mode M] [--seed N] [--pack FILE]...`"""
+    raw_write = write
+
+    def write(line: str) -> None:  # pack text never reaches the terminal raw
+        raw_write(terminal(line))
+
     mode = args.mode or G.MODE_MIXED
     if mode not in G.MODES:
         write(f"thaw play: unknown mode '{mode}' (choose from {', '.join(G.MODES)})")

@@ -636,7 +636,7 @@ events:
     assert "outside 1953-1964" in warning.message
 
 
-def test_a_fixed_round_of_events_that_cannot_be_ordered_is_a_warning(tmp_path):
+def test_a_fixed_round_with_two_events_that_cannot_be_ordered_is_a_warning(tmp_path):
     path = write_pack(tmp_path, """\
   - id: the-year
     title: The year of the speech
@@ -647,7 +647,7 @@ levels:
   - id: l
     title: L
     rounds:
-      - timeline: [the-year, secret-speech] #!
+      - timeline: [the-year, secret-speech, stalin-death] #!
 """, events=True)
     assert len(load_pack(path).levels[0].rounds) == 1
     [warning] = problems_of(path)

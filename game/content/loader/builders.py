@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Callable, Mapping, Optional
 
 from game.content.dates import can_order_all
+from game.content.timeline import ERA_END, ERA_START
 from game.content.loader.documents import DocumentCache, Documents
 from game.content.loader.ids import Namespace
 from game.content.loader.mismatch import where_it_differs
@@ -17,7 +18,7 @@ from game.content.model import (CHOICE, WHOSE_VIEW, Citation, Event, Level, Pack
 from game.content.problems import Problem
 from game.content.yamlsafe import Position, YamlFile, YMap
 
-ERA = (1953, 1964)
+ERA = (ERA_START, ERA_END)   # one home: game.content.timeline
 
 
 class PackBuilder:
@@ -41,6 +42,8 @@ class PackBuilder:
         if "format" in top and top["format"] != FORMAT:
             self.report.error(data.value_at("format"), f"format {top['format']} is not supported "
                               f"by this version of Thaw (write 'format: {FORMAT}')")
+        self.reader.check_section_sizes(data, ("sources", "perspectives", "events",
+                                               "questions", "levels"))
         self.pack_id = self.ids.pack_id = top.get("pack", "")
         requires = self.ids.require(top.get("requires", []))
         sources = self.sources(data)
@@ -320,6 +323,9 @@ class PackBuilder:
             if draw["count"] < 2:
                 self.report.error(timeline.value_at("count"), f"{what}: timeline 'count' must be at least 2")
                 return None
+            self.check_dealable(self.visible_events(draw["from"], draw["to"]), where, what,
+                                f"the events from {draw['from']} to {draw['to']} this pack can see",
+                                in_order=False)
             return Round("timeline", draw=TimelineDraw(draw["from"], draw["to"], draw["count"]))
         if timeline is None:
             return None
@@ -337,7 +343,37 @@ class PackBuilder:
             self.report.error(where, f"{what}: a timeline round lists at least 2 events")
             return None
         self.warn_unorderable(events, where, what)
+        self.check_dealable(events, where, what, "its events")
         return Round("timeline", event_ids=tuple(e.id for e in events))
+
+    def visible_events(self, first_year: int, last_year: int) -> list[Event]:
+        """This pack's events (built so far) and its required packs', within the years."""
+        entries = [*self.ids.own["event"].values(),
+                   *(e for found in self.ids.required["event"].values() for e in found)]
+        return [e.thing for e in entries
+                if isinstance(e.thing, Event) and first_year <= e.thing.date.year <= last_year]
+
+    def check_dealable(self, events: list[Event], at: Position, what: str, which: str,
+                       in_order: bool = True) -> None:
+        """A timeline round deals a hand of at least 2 events that can be ordered: a fixed
+        hand is picked as the rules pick it (greedily, in the order given), a drawn one
+        needs some pair that can be ordered. A round that would deal nothing is an error
+        here rather than an empty round ("0 of 0 right ... well done") in the game."""
+        if in_order:
+            hand: list[Event] = []
+            for event in events:
+                if all(event.can_order(other) for other in hand):
+                    hand.append(event)
+            dealable = len(hand) >= 2
+        else:
+            dealable = any(first.can_order(second) for i, first in enumerate(events)
+                           for second in events[i + 1:])
+        if not dealable:
+            found = f"only {len(events)} event" + ("" if len(events) == 1 else "s")
+            reason = (f"{found} can be dealt" if len(events) < 2
+                      else "no two of them can be ordered (their dates are too alike)")
+            self.report.error(at, f"{what}: this round cannot be dealt: {which}: {reason}; "
+                                  "a timeline round needs at least 2 events with different dates")
 
     def warn_unorderable(self, events: list[Event], at: Position, what: str) -> None:
         if can_order_all(e.date for e in events):

@@ -126,7 +126,7 @@ class ClassroomBoardScene(Scene):
         ctx, room, text, palette = self.ctx, self.room, self.ctx.text, self.ctx.palette
         fr = self.fr
         title = "Final standings" if self.final else f"After round {room.round_number} of {room.rounds}"
-        draw_header(surface, ctx, fr, title, "" if room.failed_saves else room.results_note)
+        draw_header(surface, ctx, fr, title, "" if room.unsaved else room.results_note)
         body = fr.body
         rows, headline, note = self._rows_and_headline()
         head = text.render(text.fit(headline, BIG, body.width), BIG, palette.accent)
@@ -136,7 +136,7 @@ class ClassroomBoardScene(Scene):
             block = text.block(note, BODY, palette.bad, body.width)
             surface.blit(block, (body.x, y))
             y += block.get_height()
-        problem = self.saved_note or (room.results_note if room.failed_saves else "")
+        problem = self.saved_note or (room.results_note if room.unsaved else "")
         bottom = self.button_top - text.px(12)
         if problem:
             label = text.render(text.fit(problem, LABEL, body.width), LABEL, palette.bad)

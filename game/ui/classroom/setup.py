@@ -11,7 +11,10 @@ from typing import Callable, Optional
 import pygame
 
 from game.classroom import setup as cs
+from game.classroom.resume import ResumeError
+from game.classroom.resume import resume as resume_session
 from game.classroom.session import Classroom, ClassroomError, open_writer
+from game.store.results import ResultsWriter
 from game.lan.quiz import PhoneQuiz, QuizError
 from game.lan.room import STUDENTS, TEAM_PADS
 from game.ui.classroom.draw import team_colour
@@ -69,6 +72,7 @@ class ClassroomSetupScene(Scene):
         self._restore_choices()
         self.seed_text = str(self.setup.seed)
         self.problems: list[str] = []
+        self.unfinished = _find_unfinished()
         self.phones = None        # None: the single-screen review; else a game.lan.room mode
         self.focus = 0
         self.build()
@@ -118,6 +122,9 @@ class ClassroomSetupScene(Scene):
             Field("button", "Start the session", lambda: "", press=self.start),
             Field("button", "Back", lambda: "", press=self.ctx.pop),
         ]
+        if self.unfinished is not None:   # a session a crash interrupted
+            fields.append(Field("button", self.resume_label(), lambda: "",
+                                press=self.resume_crashed))
         self.fields = fields
         self.focus = min(self.focus, len(fields) - 1)
         self.invalidate_layout()
@@ -213,8 +220,25 @@ class ClassroomSetupScene(Scene):
         except (ClassroomError, KeyError, ValueError) as error:
             self.problems = [str(error)]
             return None
+        if self.unfinished is not None:   # a new session instead: stop offering that one
+            ResultsWriter.resume(self.unfinished).abandon()
         if self.ctx.settings is not None:
             self.ctx.change_settings(classroom=setup.to_settings(self.ctx.settings.classroom))
+        self.ctx.replace(make_scene("classroom-play", self.ctx, room=room))
+        return room
+
+    def resume_label(self) -> str:
+        found = self.unfinished
+        started = found.started[11:16] if len(found.started) >= 16 else "the last"
+        return f"Resume {started} session"
+
+    def resume_crashed(self) -> Optional[Classroom]:
+        """Go on with the session a crash interrupted: same teams, scores and files."""
+        try:
+            room = resume_session(self.unfinished, self.ctx.library)
+        except ResumeError as error:
+            self.problems = [f"that session cannot be resumed: {error}"]
+            return None
         self.ctx.replace(make_scene("classroom-play", self.ctx, room=room))
         return room
 
@@ -343,7 +367,8 @@ class ClassroomSetupScene(Scene):
         pad = text.px(14)
         midy = rect.centery
         if field.kind == "button":
-            label = text.render(field.label, FIELD, palette.accent_ink if primary else palette.ink)
+            label = text.render(text.fit(field.label, FIELD, rect.width - 2 * text.px(8)), FIELD,
+                                palette.accent_ink if primary else palette.ink)
             surface.blit(label, (rect.centerx - label.get_width() // 2, midy - label.get_height() // 2))
             return
         x = rect.x + pad
@@ -392,3 +417,13 @@ class ClassroomSetupScene(Scene):
                 cx = vx + (image.get_width() if shown else 0) + text.px(2)
                 pygame.draw.line(surface, palette.focus, (cx, midy - image.get_height() // 2),
                                  (cx, midy + image.get_height() // 2), max(2, text.px(2)))
+
+
+def _find_unfinished():
+    """The newest session a crash left in progress, if any (never an error here)."""
+    try:
+        from game.paths import results_dir
+        from game.store.results import find_unfinished
+        return find_unfinished(results_dir())
+    except Exception:  # noqa: BLE001 - an unreadable results folder: nothing to offer
+        return None

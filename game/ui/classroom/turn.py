@@ -163,6 +163,11 @@ class ClassroomPlayScene(Scene):
             panel=draw_overlay_panel, panel_rect=overlay_panel_rect, width_share=0.6,
             yes="End now", no="Carry on", enter_says_no=True))
 
+    def closing(self) -> None:
+        """The window closes mid-round: the round's answers and points so far are saved."""
+        if not self.room.over:
+            self.room.save_now()
+
     def _end(self) -> None:
         self.room.end(early=True)
         self.ctx.replace(make_scene("classroom-board", self.ctx, room=self.room))

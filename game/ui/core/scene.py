@@ -64,6 +64,9 @@ class Scene:
         """True while something is still moving (the app waits for it when idling)."""
         return False
 
+    def closing(self) -> None:
+        """The window is closing (or the process got SIGTERM): save what must not be lost."""
+
 
 class SceneStack:
     def __init__(self) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pygame
 
+from game.safefile import safe_resolve
 from game.ui.core import input as keys
 from game.ui.core.bindings import ANY, Binding, dispatch, footer
 from game.ui.core.scene import Scene
@@ -29,7 +30,7 @@ def _plural(n: int, word: str) -> str:
 def _shown_path(path) -> str:
     path = Path(path)
     try:
-        return str(path.resolve().relative_to(Path.cwd()))
+        return str(safe_resolve(path).relative_to(Path.cwd()))
     except ValueError:
         return str(path)
 
