@@ -6,6 +6,8 @@ fix a pack in an editor and see the result without restarting.
 
 from __future__ import annotations
 
+import os
+
 from pathlib import Path
 
 import pygame
@@ -49,9 +51,9 @@ class PacksScene(Scene):
 
     def reload(self) -> None:
         changed = self.ctx.reload_changed()
-        broken = {Path(b.path).resolve() for b in self.ctx.library.broken}
-        good = [Path(p).name for p in changed if Path(p).resolve() not in broken]
-        bad = [Path(p).name for p in changed if Path(p).resolve() in broken]
+        broken = {_where(b.path) for b in self.ctx.library.broken}
+        good = [Path(p).name for p in changed if _where(p) not in broken]
+        bad = [Path(p).name for p in changed if _where(p) in broken]
         parts = []
         if good:
             parts.append("Loaded again: " + ", ".join(good) + ".")
@@ -192,3 +194,11 @@ class PacksScene(Scene):
             surface.blit(image, (card.x + pad, y))
             y += image.get_height() + text.px(3)
         surface.set_clip(clip)
+
+
+def _where(path) -> str:
+    """A path to compare by: resolved when it can be (a symlink loop cannot)."""
+    try:
+        return str(Path(path).resolve())
+    except (OSError, RuntimeError):
+        return os.path.abspath(str(path))
