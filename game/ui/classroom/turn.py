@@ -367,11 +367,12 @@ class ClassroomPlayScene(Scene):
             self.clock_r = min(self.body.height // 4, text.px(84))
             self.clock_c = (self.body.right - self.clock_r, self.body.y + self.clock_r)
         self.chips = score_chips(self.ctx, self.strip, len(self.room.teams))
-        # Where the prompt's choices and cards are, for clicks: drawn once off screen (the
-        # drawing functions say where they put things), so draw() sets nothing.
+        # Where the prompt's choices and cards are, for clicks: the drawing functions say
+        # where they put things, so they run once onto a 1x1 scratch surface (everything
+        # clipped away, no window-sized buffer) and draw() sets nothing.
         self.targets = []
         if self.view in ("turn", "offer") and self.room.prompt is not None:
-            self.targets = self._draw_prompt(pygame.Surface((max(1, w), max(1, h))))
+            self.targets = self._draw_prompt(pygame.Surface((1, 1)))
 
     def _prompt_area(self) -> pygame.Rect:
         area = pygame.Rect(self.body)
