@@ -10,11 +10,12 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import time
 from typing import Optional, Sequence
 
 import pygame
 
-from game.rules.game import MODE_CAMPAIGN, MODES
+from game.rules.mode_names import MODE_CAMPAIGN, MODES
 from game.ui.core import input as keys
 from game.ui.core.context import Context
 from game.ui.core.input import InputMapper
@@ -23,8 +24,6 @@ from game.ui.core.scene import SceneStack
 from game.ui.core.sound import Sounds
 from game.ui.core.text import TextHelper
 from game.ui.core.theme import window_scale
-from game.ui.play import flow
-from game.ui.play.match import default_pack_ids
 
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (320, 200)
@@ -59,8 +58,11 @@ def parse_size(text: Optional[str]) -> Optional[tuple[int, int]]:
     return w, h
 
 
-def _default_library_loader(extra: Sequence[str]):
+def _default_library_loader(extra: Sequence[str], only: bool = False):
     def load():
+        if only:  # `thaw play --pack FILE --only`: those packs and what they require
+            from game.content.selection import load_only
+            return load_only(tuple(extra))[0]
         from game.content.library import load_library
         return load_library(extra=tuple(extra))
     return load
@@ -78,7 +80,7 @@ class App:
     def __init__(self, *, size: Optional[tuple[int, int]] = None, fullscreen: Optional[bool] = None,
                  seed: Optional[int] = None, mode: Optional[str] = None,
                  extra_packs: Sequence[str] = (), library_loader=None, start: str = "title",
-                 stores=None) -> None:
+                 stores=None, only: bool = False, start_options: Optional[dict] = None) -> None:
         try:
             pygame.display.init()
             pygame.font.init()
@@ -88,9 +90,11 @@ class App:
         self.stack = SceneStack()
         self.text = TextHelper()
         self.mapper = InputMapper()
+        loader = library_loader or _default_library_loader(extra_packs, only)
         self.ctx = Context(settings_store=settings_store, progress_store=progress_store,
-                           library_loader=library_loader or _default_library_loader(extra_packs),
+                           library_loader=loader,
                            text=self.text, sounds=None, stack=self.stack, seed=seed)
+        self.ctx.watch_new_packs = not only
         settings = self.ctx.settings
         self.windowed_size = tuple(size or settings.window or DEFAULT_SIZE)
         self.fullscreen = settings.fullscreen if fullscreen is None else fullscreen
@@ -101,13 +105,15 @@ class App:
         self.frames = 0
         self.running = True
         self._apply_scale()
-        self.stack.push(make_scene(start, self.ctx))
+        self.stack.push(make_scene(start, self.ctx, **(start_options or {})))
         self.stack.apply()
         if mode:
             self._start_mode(mode)
 
     def _start_mode(self, mode: str) -> None:
         """`thaw play --mode X`: straight into that mode, the title underneath."""
+        from game.ui.play import flow     # the rules engine: only when a mode is asked for
+        from game.ui.play.match import default_pack_ids
         if mode not in MODES:
             self.ctx.push(make_scene("notice", self.ctx, title="Unknown mode",
                                      message=f"There is no mode called {mode!r}. The modes "
@@ -244,15 +250,19 @@ class App:
 
     # --- the real thing -------------------------------------------------------------------
     def loop(self) -> int:
-        clock = pygame.time.Clock()
-        exit_after_first = os.environ.get(EXIT_AFTER_FIRST_FRAME) == "1"
         self.handle_sigterm()
+        # The first frame is drawn at once: Clock.tick's first call would wait a frame.
+        self.step(0.0)
+        if os.environ.get(EXIT_AFTER_FIRST_FRAME) == "1":
+            # For the bench: when the first frame was drawn (perf_counter is one clock for
+            # every process) and the CPU it took. Not close(): no window size is saved.
+            print(f"thaw-first-frame {time.perf_counter()} {time.process_time()}", flush=True)
+            pygame.quit()
+            return 0
+        clock = pygame.time.Clock()
         while self.running:
             dt = clock.tick(FPS) / 1000.0
             self.step(min(dt, 0.1))
-            if exit_after_first:
-                pygame.quit()   # not close(): a timing run must not save the window size
-                return 0
         self.close()
         return 0
 
@@ -278,6 +288,24 @@ class App:
         pygame.quit()
 
 
+def preview(path, window: Optional[str] = None) -> int:
+    """`thaw preview PACK`: the window on that pack alone (and what it requires)."""
+    try:
+        size = parse_size(window)
+    except ValueError as error:
+        print(f"thaw: {error}", file=sys.stderr)
+        return 2
+    try:
+        app = App(size=size, extra_packs=(str(path),), only=True, start="preview",
+                  start_options={"path": str(path)})
+        _require_a_visible_window()
+    except NoDisplay as error:
+        pygame.quit()
+        print(NO_DISPLAY_MESSAGE.format(reason=error), file=sys.stderr, end="")
+        return 1
+    return app.loop()
+
+
 def run(args) -> int:
     """`thaw play`: open the window and play until the player quits."""
     try:
@@ -288,7 +316,8 @@ def run(args) -> int:
     try:
         app = App(size=size, fullscreen=True if getattr(args, "fullscreen", False) else None,
                   seed=getattr(args, "seed", None), mode=getattr(args, "mode", None),
-                  extra_packs=getattr(args, "pack", ()) or ())
+                  extra_packs=getattr(args, "pack", ()) or (),
+                  only=bool(getattr(args, "only", False)))
         _require_a_visible_window()
     except NoDisplay as error:
         pygame.quit()

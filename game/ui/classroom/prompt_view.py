@@ -221,7 +221,7 @@ def _draw_orders(surface, ctx, rect, verdict) -> None:
         y += head.get_height() + text.px(6)
         for i, event in enumerate(events, 1):
             wrong = mark and event.id in verdict.misplaced
-            line = f"{i}. {event.title} ({event.date.label()})" + (" \u2014 out of place" if wrong else "")
+            line = f"{i}. {event.title} ({event.when})" + (" \u2014 out of place" if wrong else "")
             block = text.block(line, LABEL, palette.bad if wrong else palette.ink, col_w)
             if y + block.get_height() > rect.bottom:
                 break

@@ -140,7 +140,7 @@ class ClassroomReviewScene(Scene):
         event = content.event(item.item_id)
         if event is None:
             return [(item.item_id, BIG, palette.ink), (who, SMALL, palette.muted)]
-        return [(event.title, BIG, palette.ink), (event.date.label(), LABEL, palette.good),
+        return [(event.title, BIG, palette.ink), (event.when, LABEL, palette.good),
                 (event.summary, BODY, palette.ink),
                 (f"{who}: it was out of place in a timeline hand.", SMALL, palette.muted)]
 

@@ -6,6 +6,8 @@ One object passed down instead of globals. Scenes change the stack only through 
 
 from __future__ import annotations
 
+import gc
+
 import random
 from datetime import datetime, timezone
 from dataclasses import replace
@@ -29,6 +31,8 @@ class Context:
         self._library_loader = library_loader
         self._library = None
         self._seen: dict = {}
+        # False for `thaw play --only`: only the packs loaded are re-read, no new ones join.
+        self.watch_new_packs = True
         self.text = text
         self.sounds = sounds
         self.stack = stack
@@ -80,21 +84,28 @@ class Context:
 
     # --- content -----------------------------------------------------------------------
     @property
+    def library_loaded(self) -> bool:
+        """Whether the packs have been loaded yet (reading them can take a second)."""
+        return self._library is not None
+
+    @property
     def library(self):
         if self._library is None:
             self._library = self._library_loader()
-            self._seen = _pack_files(self._library)
+            self._seen = _pack_files(self._library, self.watch_new_packs)
+            settle_heap()
         return self._library
 
     def reload_changed(self) -> list:
         """Re-read every pack file changed (or added) since it was loaded: the paths."""
         library = self.library
-        now = _pack_files(library)
+        now = _pack_files(library, self.watch_new_packs)
         changed = [path for path, stamp in now.items() if self._seen.get(path) != stamp]
-        for path in changed:
-            library = library.reload(path)
+        if changed:
+            library = library.reload(*changed)    # one pass re-reads every file
+            settle_heap()
         self._library = library
-        self._seen = _pack_files(library)
+        self._seen = _pack_files(library, self.watch_new_packs)
         return changed
 
     def new_seed(self) -> int:
@@ -135,13 +146,25 @@ class Context:
         self.sounds.play(name, bool(self.settings and self.settings.sound))
 
 
-def _pack_files(library) -> dict:
-    """path -> modification time of every pack file the library knows, plus new *.yaml
-    files in the folders it loaded from (a teacher may drop a new pack in)."""
+def settle_heap() -> None:
+    """After loading packs: collect the loader's garbage once, then move everything still
+    alive out of the collector's sight (gc.freeze). The library is thousands of objects
+    that live as long as the game; a full collection then costs nothing for them. What was
+    frozen by an earlier load is thawed first, so whatever of it has died is collected."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
+
+
+def _pack_files(library, watch_folders: bool = True) -> dict:
+    """path -> modification time of every pack file the library knows, plus (when
+    `watch_folders`) new *.yaml files in the folders it loaded from (a teacher may drop a
+    new pack in)."""
     from game.safefile import safe_resolve   # a link loop among the packs never raises
     paths = {safe_resolve(p.path) for p in getattr(library, "packs", ())}
     paths |= {safe_resolve(b.path) for b in getattr(library, "broken", ())}
-    for folder in {p.parent for p in paths} | _default_folders():
+    folders = ({p.parent for p in paths} | _default_folders()) if watch_folders else set()
+    for folder in folders:
         if folder.is_dir():
             paths |= {safe_resolve(p) for p in folder.glob("*.yaml")}
             paths |= {safe_resolve(p) for p in folder.glob("*.yml")}

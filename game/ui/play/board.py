@@ -426,14 +426,14 @@ class BoardScene(Scene):
                             style=self.style)
         card = self.card
         if verdict.correct:
-            message = f"Right: {card.title}, {card.date.label()}."
+            message = f"Right: {card.title}, {card.when}."
             colour = palette.good
         else:
             neighbours = verdict.line
             i = verdict.placed_at
             where = (f"after {neighbours[i - 1].title}" if i > 0 else
                      f"before {neighbours[i + 1].title}")
-            message = f"Not there: {card.title} was {card.date.label()}, {where}."
+            message = f"Not there: {card.title} was {card.when}, {where}."
             colour = palette.bad
             if verdict.lives <= 0:
                 message += " No lives left."

@@ -55,10 +55,10 @@ def _describe(miss, content) -> tuple[str, str]:
         return miss.item_id, ""
     where = ""
     if detail.before is not None:
-        where = f", after {detail.before.title} ({detail.before.date.label()})"
+        where = f", after {detail.before.title} ({detail.before.when})"
     elif detail.after is not None:
-        where = f", before {detail.after.title} ({detail.after.date.label()})"
-    return event.title, f"{event.date.label()}{where}"
+        where = f", before {detail.after.title} ({detail.after.when})"
+    return event.title, f"{event.when}{where}"
 
 
 class ResultsScene(Scene):

@@ -10,9 +10,8 @@ from game.ui.core.bindings import ANY, Binding, dispatch
 from game.ui.core.registry import make_scene
 from game.ui.core.scene import Scene
 from game.ui.core.theme import spacing
-from game.ui.play import flow, leave
-from game.rules.game import NotEnoughContent
-from game.ui.play.match import can_continue, continue_label, due_count, spaced_review_match
+from game.ui.play import leave
+from game.ui.play.resume import can_continue, continue_label
 from game.ui.widgets.button import Button
 from game.ui.widgets.focus import FocusRing
 
@@ -20,19 +19,33 @@ TAGLINE = ("Put the events of the Khrushchev years in order, sort a hand of them
            "whose view a quotation gives \u2014 with the source passage for every answer.")
 
 
+def _continue_game(ctx) -> None:
+    from game.ui.play import flow     # the rules engine loads on first use, not for the title
+    flow.continue_game(ctx)
+
+
+def _due_count(ctx) -> int:
+    """Items due for spaced review; the rules load only once something was ever answered
+    (a first start stays as quick as before)."""
+    if ctx.progress is None or not ctx.progress.memory:
+        return 0
+    from game.ui.play.match import due_count
+    return due_count(ctx)
+
+
 class TitleScene(Scene):
     name = "title"
 
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
-        self.due = due_count(ctx)
+        self.due = _due_count(ctx)
         paused = getattr(ctx, "paused_match", None)
         self.can_continue = paused is not None or can_continue(ctx)
         if paused is not None:     # a game left with Esc: Continue resumes it (review M1)
             first = Button("Continue", self._resume, primary=True,
                            hint=f"{paused.title}: {paused.progress_label}, score {paused.score}")
         else:                      # nothing in progress: say what it really does
-            first = Button("Play again", lambda: flow.continue_game(self.ctx), primary=True,
+            first = Button("Play again", lambda: _continue_game(self.ctx), primary=True,
                            enabled=self.can_continue, hint=continue_label(ctx))
         self.buttons = [
             first,
@@ -58,6 +71,9 @@ class TitleScene(Scene):
 
     def _review(self) -> None:
         """Spaced review: the items due now, unseen ones never (they are not due)."""
+        from game.rules.game import NotEnoughContent
+        from game.ui.play import flow
+        from game.ui.play.match import spaced_review_match
         try:
             match = spaced_review_match(self.ctx)
         except (NotEnoughContent, ValueError) as error:
@@ -68,7 +84,7 @@ class TitleScene(Scene):
 
     def _resume(self) -> None:
         if not leave.resume_paused(self.ctx):
-            flow.continue_game(self.ctx)
+            _continue_game(self.ctx)
 
     def resume(self, result=None) -> None:
         self.invalidate_layout()

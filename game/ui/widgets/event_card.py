@@ -68,7 +68,7 @@ def draw_event_card(surface, ctx, rect, event, *, show_date: bool, focused: bool
         surface.blit(image, (rect.x + pad, y))
     if show_date:
         date = DATES.get(style, DATE)
-        image = text.render(text.fit(event.date.label(), date, rect.width - 2 * pad), date,
+        image = text.render(text.fit(event.when, date, rect.width - 2 * pad), date,
                             palette.muted)
         y -= image.get_height()
         surface.blit(image, (rect.x + pad, y))
