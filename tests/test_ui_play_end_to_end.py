@@ -123,7 +123,7 @@ def test_a_question_is_answered_by_clicking_a_choice_and_the_source_is_shown():
     press(app, "ESCAPE")
     assert app.scene.name == "confirm"
     press(app, "RETURN")
-    assert app.scene.name == "title"
+    assert app.scene.name == "choose"
 
 
 def test_escape_from_any_menu_returns_to_the_title_and_settings_are_kept():

@@ -32,7 +32,7 @@ def test_the_leave_dialog_answers_with_the_mouse():
     press(app, "ESCAPE")
     app.draw()
     click(app, app.scene.yes.rect)
-    assert app.scene.name == "title"
+    assert app.scene.name == "choose"
 
 
 def test_continue_resumes_a_left_game_at_the_same_question_with_its_score():
@@ -41,7 +41,8 @@ def test_continue_resumes_a_left_game_at_the_same_question_with_its_score():
     press(app, "1", "RETURN", "1", "RETURN")  # two questions answered
     match = app.scene.match
     step, score = match.prompt.step, match.score
-    press(app, "ESCAPE", "RETURN")            # leave: yes
+    press(app, "ESCAPE", "RETURN")            # leave: yes, back to Play
+    press(app, "ESCAPE")                      # and to the title
     title = app.scene
     assert title.name == "title"
     first = title.buttons[0]

@@ -92,7 +92,8 @@ def take_all(outdir, size, seed: int, extra_packs=()) -> list[Path]:
     tour.shot("10c-leave-confirm")
     tour.keys("ESCAPE")                       # no: keep playing
     _long_line(tour)
-    tour.keys("ESCAPE", "RETURN")             # leave: back to the title
+    tour.keys("ESCAPE", "RETURN")             # leave: back to Play
+    tour.home()
     tour.shot("10f-title-continue")
     # Sort the hand: the result.
     tour.click(_button(tour.scene, "Play").rect)
@@ -101,6 +102,7 @@ def take_all(outdir, size, seed: int, extra_packs=()) -> list[Path]:
     tour.keys("RETURN", "RIGHT", "RETURN", "s")
     tour.shot("12-sort-result")
     tour.keys("ESCAPE", "RETURN")
+    tour.home()
     # Whose view?: a question, the 50/50, its verdict with the source panel, a report.
     tour.click(_button(tour.scene, "Play").rect)
     tour.keys("3")
@@ -146,6 +148,7 @@ def take_all(outdir, size, seed: int, extra_packs=()) -> list[Path]:
     tour.keys("3", "1")
     tour.shot("20-hc-whose-view-verdict")
     tour.keys("ESCAPE", "RETURN")
+    tour.home()
     tour.click(_button(tour.scene, "Play").rect)
     tour.keys("1", "RETURN")
     tour.app.run_until_idle()

@@ -25,7 +25,7 @@ def answered(scene, result) -> bool:
     if result is not True:
         return False
     scene.ctx.paused_match = scene.match
-    scene.ctx.home()
+    scene.ctx.pop()       # back to where the game was started (Play, a preview, the title)
     return True
 
 

@@ -38,6 +38,11 @@ class TitleScene(Scene):
 
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
+        self._build()
+
+    def _build(self) -> None:
+        """The buttons, from what there is to continue (a game left with Esc) and to review."""
+        ctx = self.ctx
         self.due = _due_count(ctx)
         paused = getattr(ctx, "paused_match", None)
         self.can_continue = paused is not None or can_continue(ctx)
@@ -87,6 +92,7 @@ class TitleScene(Scene):
             _continue_game(self.ctx)
 
     def resume(self, result=None) -> None:
+        self._build()          # a game may have been left (Continue) or answers become due
         self.invalidate_layout()
 
     def layout(self, size) -> None:
