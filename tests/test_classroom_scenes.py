@@ -65,8 +65,7 @@ def test_a_three_team_session_through_the_real_screens_writes_what_happened(app)
     assert play.name == "classroom-play"
     room = play.room
     assert room.team_name == "Reds"
-    answer(app, wrong_move(room.prompt))        # Reds miss...
-    press(app, "RETURN")
+    answer(app, wrong_move(room.prompt))        # Reds miss: the offer comes at once
     assert play.view == "offer" and room.team_name == "Blue"
     press(app, "y")                             # ...Blue steals it
     answer(app, right_move(room.prompt))
@@ -75,9 +74,10 @@ def test_a_three_team_session_through_the_real_screens_writes_what_happened(app)
     press(app, "u")                             # and taken back
     assert room.scores == (0, 5, 0)
     app.step(dt=31.0)                           # Blue's own turn times out
+    assert play.view == "offer" and room.last.kind == "timeout"
+    press(app, "n")
     assert play.view == "verdict" and play.showing.kind == "timeout"
-    press(app, "RETURN")
-    press(app, "n")                             # Green declines that steal
+    press(app, "RETURN")                             # Green declines that steal
     answer(app, right_move(room.prompt))
     press(app, "RETURN")
     assert app.scene.name == "classroom-board"
@@ -117,7 +117,10 @@ def test_the_teacher_keys_pause_help_and_end_with_a_confirmation(app):
     press(app, "n")
     assert app.scene is play and room.phase != "over"
     press(app, "ESCAPE")
-    press(app, "RETURN")
+    press(app, "RETURN")                        # Enter is never "end": it carries on
+    assert not play.confirm_end and not room.over
+    press(app, "ESCAPE")
+    press(app, "y")
     assert room.over and app.scene.name == "classroom-board"
     kinds = [r.round_type for r in read_results(room.writer.json_path).rows]
     assert kinds == ["pause", "resume", "end"]

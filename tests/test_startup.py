@@ -39,9 +39,10 @@ def test_a_returning_players_title_offers_continue_without_reading_the_packs():
     SettingsStore(user_data_dir()).save(Settings(last_mode="chronology"))
     app = make_app()
     assert app.scene.name == "title"
-    assert button(app.scene, "Continue").enabled
+    # No game left in progress: the first button says what it does (review M1).
+    assert button(app.scene, "Play again").enabled
     assert not app.ctx.library_loaded
-    press(app, "1")                     # Continue: now the packs are read, the game starts
+    press(app, "1")                     # Play again: now the packs are read, the game starts
     assert app.ctx.library_loaded and app.scene.name == "board"
 
 

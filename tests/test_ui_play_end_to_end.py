@@ -15,8 +15,8 @@ def _answer_current(app, answered: list) -> None:
     if scene.name == "board":
         answered.append(("board", scene.card.id))
         press(app, "RETURN")               # drop at the gap under the cursor
-        if app.scene is scene and scene.verdict is not None and not scene.verdict.correct:
-            press(app, "RETURN")           # Continue after a wrong card
+        if app.scene is scene and scene.verdict is not None:
+            press(app, "RETURN")           # Continue: the verdict stays until then
     elif scene.name == "sort":
         answered.append(("sort", tuple(e.id for e in scene.order)))
         press(app, "TAB", "RETURN")        # focus Submit, submit
@@ -24,6 +24,8 @@ def _answer_current(app, answered: list) -> None:
     elif scene.name == "ask":
         answered.append(("ask", scene.question.id))
         press(app, "1", "RETURN")
+    elif scene.name == "finished-line":
+        press(app, "RETURN")               # the whole line, then the results
     else:
         raise AssertionError(f"unexpected screen {scene.name}")
 
@@ -68,7 +70,9 @@ def test_the_campaign_plays_a_level_and_keeps_its_stars():
     _start_from_title(app, "4")
     assert app.scene.name == "campaign"
     first_level = app.scene.rows[0][2]
-    press(app, "RETURN")                  # the first open level
+    press(app, "RETURN")                  # the first open level: its intro
+    assert app.scene.name == "level-intro" and app.scene.level == first_level
+    press(app, "RETURN")                  # Start
     _play_to_results(app, limit=120)
     result = app.scene.level_result
     assert result is not None and result.level_id == first_level.id
@@ -117,13 +121,15 @@ def test_a_question_is_answered_by_clicking_a_choice_and_the_source_is_shown():
     assert record.chosen == (scene.keys[1],)
     assert scene.verdict is not None and scene.source is not None
     press(app, "ESCAPE")
+    assert app.scene.name == "confirm"
+    press(app, "RETURN")
     assert app.scene.name == "choose"
 
 
 def test_escape_from_any_menu_returns_to_the_title_and_settings_are_kept():
     app = make_app()
     click(app, button(app.scene, "Settings").rect)
-    press(app, "DOWN", "DOWN", "RETURN")          # high contrast on
+    press(app, "DOWN", "RETURN")                  # high contrast on (the 2nd row)
     assert app.ctx.settings.high_contrast
     press(app, "ESCAPE")
     assert app.scene.name == "title"

@@ -48,12 +48,16 @@ OPTIONS = {
     "explore-event": lambda ctx: {"event": ctx.library.events()[0]},
     "campaign": lambda ctx: {"pack_ids": ctx.library.pack_ids()},
     "notice": lambda ctx: {"title": "Note", "message": "A message " * 40},
-    "confirm": lambda ctx: {"title": "Sure?", "lines": [("Enter: yes. Esc: no.", "body")]},
-    "overlay": lambda ctx: {"title": "Keys", "lines": [("H  help", "body")]},
+    "level-intro": lambda ctx: {"pack": ctx.library.packs[0], "level": ctx.library.packs[0].levels[0]},
+    "report": lambda ctx: {"item": ctx.library.events()[0], "where": "test"},
+    "confirm": lambda ctx: {"title": "Leave this game?", "lines": (("Really?", "body"),)},
+    "overlay": lambda ctx: {"title": "Help", "lines": (("Keys", "body"),)},
     "board": lambda ctx: {"match": new_match(ctx, rules.MODE_CHRONOLOGY, ())},
     "sort": lambda ctx: {"match": new_match(ctx, rules.MODE_SORT, ())},
     "ask": lambda ctx: {"match": new_match(ctx, rules.MODE_WHOSE_VIEW, ())},
     "results": lambda ctx: {"match": _finished(ctx)},
+    "finished-line": lambda ctx: {"match": _finished(ctx),
+                                  "line": tuple(ctx.library.events()[:12])},
     "classroom-play": lambda ctx: {"room": _room(ctx.library)},
     "classroom-board": lambda ctx: {"room": _room(ctx.library, ROUND_OVER)},
     "classroom-review": lambda ctx: {"room": _room(ctx.library, OVER)},
@@ -83,8 +87,8 @@ def test_every_registered_scene_draws_a_frame_at_both_reference_sizes(name, size
 def test_the_registry_names_every_screen_of_the_game():
     assert set(SCENES) == {
         "title", "settings", "packs", "explore", "explore-event", "choose", "campaign",
-        "notice", "confirm", "overlay", "board", "sort", "ask", "results",
-        "classroom", "classroom-play", "classroom-board", "classroom-review",
+        "notice", "progress", "confirm", "overlay", "board", "sort", "ask", "results",
+        "finished-line", "report", "level-intro", "classroom", "classroom-play", "classroom-board", "classroom-review",
         "classroom-phones", "classroom-phones-play", "network-check", "preview"}
 
 

@@ -18,7 +18,7 @@ SETTINGS_FILE = "settings.json"
 SETTINGS_KIND = "thaw-settings"
 SETTINGS_FORMAT = 1
 
-TEXT_SIZES = ("small", "medium", "large")
+TEXT_SIZES = ("small", "medium", "large", "extra-large")
 TIMER_CHOICES = (0, 20, 30, 60)  # seconds per turn; 0 = no timer
 MIN_TEAMS, MAX_TEAMS = 2, 6
 MAX_TEAM_NAME = 40
@@ -61,6 +61,7 @@ class Settings:
     high_contrast: bool = False
     sound: bool = True
     reduce_motion: bool = False
+    turn_timer: int = 0                # seconds per solo turn; 0 = no timer (the default)
     window: Tuple[int, int] = (1280, 720)
     last_packs: Tuple[str, ...] = ()
     last_mode: Optional[str] = None
@@ -69,7 +70,8 @@ class Settings:
     def to_dict(self) -> Dict[str, Any]:
         return {"fullscreen": self.fullscreen, "text_size": self.text_size,
                 "high_contrast": self.high_contrast, "sound": self.sound,
-                "reduce_motion": self.reduce_motion, "window": list(self.window),
+                "reduce_motion": self.reduce_motion, "turn_timer": self.turn_timer,
+                "window": list(self.window),
                 "last_packs": list(self.last_packs), "last_mode": self.last_mode,
                 "classroom": self.classroom.to_dict()}
 
@@ -186,6 +188,7 @@ _SETTINGS_READERS: Mapping[str, Callable[[Any], Any]] = {
     "high_contrast": _bool,
     "sound": _bool,
     "reduce_motion": _bool,
+    "turn_timer": _choice(TIMER_CHOICES),
     "window": _window,
     "last_packs": _ids,
     "last_mode": _optional_id,

@@ -51,6 +51,13 @@ def _play_turn(tour: _Tour, prompt) -> None:
         tour.keys(*[str(n) for n in range(1, len(prompt.cards) + 1)], "RETURN")
 
 
+def _miss(tour: _Tour, prompt) -> None:
+    """Answer a question wrong (the first wrong choice), as a team that guessed."""
+    keys = [c.key for c in prompt.live_choices]
+    wrong = next(k for k in keys if k != prompt.question.answer)
+    tour.keys(str(keys.index(wrong) + 1))
+
+
 def play_to_scoreboard(tour: _Tour) -> None:
     for _ in range(MAX_STEPS):
         scene = tour.scene
@@ -88,12 +95,19 @@ def classroom_shots(outdir, size, seed: int = 7, extra_packs=()) -> list[Path]:
     tour.shot("2-turn")
     tour.app.step(dt=min(24.0, max(0.0, (play.room.timer.limit or 0) - 6)))
     tour.shot("3-countdown")
-    _play_turn(tour, play.room.prompt)
-    tour.shot("4-verdict")
-    tour.keys("RETURN")
+    prompt = play.room.prompt
+    if isinstance(prompt, Ask):     # a miss: only "Not quite", and the steal offer at once
+        _miss(tour, prompt)
+    else:
+        _play_turn(tour, prompt)
     if tour.scene.name == "classroom-play" and tour.scene.view == "offer":
-        tour.shot("5-steal-offer")
-    tour.keys("h")
+        tour.shot("4-steal-offer")
+        tour.keys("n")
+    tour.shot("5-verdict")
+    tour.keys("RETURN")
+    tour.keys("p")
+    tour.shot("5b-paused")
+    tour.keys("p", "h")
     tour.shot("6-help")
     tour.keys("ESCAPE")
     play_to_scoreboard(tour)
@@ -105,9 +119,13 @@ def classroom_shots(outdir, size, seed: int = 7, extra_packs=()) -> list[Path]:
         if isinstance(prompt, SortHand):
             tour.keys("2", "1")
             tour.shot("8b-timeline-half-placed")
+        elif isinstance(prompt, Ask):
+            _miss(tour, prompt)
+            if tour.scene.view == "offer":
+                tour.shot("8c-steal-offer")
         tour.keys("ESCAPE")
         tour.shot("9-confirm-end")
-        tour.keys("RETURN")
+        tour.keys("y")
     tour.shot("10-end")
     tour.keys("RETURN")
     tour.shot("11-review-missed")

@@ -147,9 +147,12 @@ def draw_bar_chart(surface, ctx, rect, rows) -> None:
 
 
 def fit_style(ctx, content: str, styles, width: int, height: int):
-    """The largest of `styles` in which `content` fits the box (else the smallest)."""
+    """The largest of `styles` in which `content` fits the box with no word broken in
+    the middle ("Novocherka / ssk", review m9); else the smallest."""
+    words = content.split()
     for style in styles:
-        if ctx.text.block_size(content, style, width)[1] <= height:
+        if ctx.text.block_size(content, style, width)[1] <= height and \
+                all(ctx.text.width(word, style) <= width for word in words):
             return style
     return styles[-1]
 

@@ -385,9 +385,13 @@ class ClassroomSetupScene(Scene):
                 pygame.draw.lines(surface, palette.accent, False,
                                   [(x + box * .2, by + box * .5), (x + box * .42, by + box * .75),
                                    (x + box * .82, by + box * .25)], max(2, text.px(4)))
-            label = text.render(text.fit(field.label, FIELD, rect.right - x - box - 2 * pad),
-                                FIELD, palette.ink)
-            surface.blit(label, (x + box + pad, midy - label.get_height() // 2))
+            room = max(1, rect.right - x - box - 2 * pad)
+            if text.width(field.label, FIELD) <= room:
+                label = text.render(field.label, FIELD, palette.ink)
+            else:       # a long label wraps in smaller type, never cut off (review m9)
+                label = text.block(field.label, "small", palette.ink, room)
+            surface.blit(label, (x + box + pad, midy - label.get_height() // 2),
+                         pygame.Rect(0, 0, label.get_width(), rect.height))
             return
         label_w = rect.width * 2 // 5 if field.kind == "step" else rect.width // 4
         label = text.render(text.fit(field.label, FIELD_LABEL, label_w - pad), FIELD_LABEL,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 
 import random
+from datetime import datetime, timezone
 from dataclasses import replace
 from typing import Any, Callable, Optional
 
@@ -43,6 +44,8 @@ class Context:
         self.fullscreen_requested = False
         self.notices: list[str] = []
         self.sessions: list[Any] = []   # every finished session (tests read the history)
+        self.paused_match: Any = None
+        self.clock = lambda: datetime.now(timezone.utc)   # a solo game left with Esc: Continue resumes it
         for store in (settings_store, progress_store):
             for notice in (store.take_notices() if store else ()):
                 self.notices.append(str(notice))
@@ -116,10 +119,28 @@ class Context:
             self.notices.extend(str(n) for n in self.settings_store.take_notices())
 
     def save_progress(self, progress) -> None:
+        """Save, merged with what another window may have saved meanwhile."""
         self.progress = progress
         if self.progress_store is not None:
-            self.progress_store.save(progress)
+            self.progress = self.progress_store.sync(progress)
             self.notices.extend(str(n) for n in self.progress_store.take_notices())
+
+    @property
+    def reports(self):
+        """Where "Report a problem" notes go: reports.json beside the settings."""
+        if getattr(self, "_reports", None) is None:
+            from game.store.reports import ReportsStore
+            if self.settings_store is not None:
+                folder = self.settings_store.path.parent
+            else:
+                from game.paths import user_data_dir
+                folder = user_data_dir()
+            self._reports = ReportsStore(folder)
+        return self._reports
+
+    def now(self):
+        """The wall clock, for spaced review (tests replace `clock`)."""
+        return self.clock()
 
     def play_sound(self, name: str) -> None:
         self.sounds.play(name, bool(self.settings and self.settings.sound))

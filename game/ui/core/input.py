@@ -134,10 +134,12 @@ class InputMapper:
             return Action(TOGGLE_FULLSCREEN)
         if key in _DIGITS:
             return Action(PICK, n=_DIGITS[key])
-        if key in _KEYS:
-            return Action(_KEYS[key], shift=shift)
+        if key in _KEYS:     # Space says so: a scene taking typing reads it as a space
+            return Action(_KEYS[key], shift=shift, name="space" if key == pygame.K_SPACE else "")
         if pygame.K_a <= key <= pygame.K_z:
             return Action(KEY, name=chr(key), shift=shift)
+        if key == pygame.K_PERIOD:      # a presenter remote's "blank screen" key
+            return Action(KEY, name=".", shift=shift)
         return None
 
 

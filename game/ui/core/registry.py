@@ -21,6 +21,7 @@ SCENES = {
     "choose": "game.ui.screens.choose:ChooseScene",
     "campaign": "game.ui.screens.choose:CampaignScene",
     "notice": "game.ui.screens.notice:NoticeScene",
+    "progress": "game.ui.screens.progress:ProgressScene",
     # small modal scenes over another (game/ui/widgets/dialog.py)
     "confirm": "game.ui.widgets.dialog:ConfirmScene",
     "overlay": "game.ui.widgets.dialog:OverlayScene",
@@ -30,6 +31,9 @@ SCENES = {
     "sort": "game.ui.play.sort:SortScene",
     "ask": "game.ui.play.ask:AskScene",
     "results": "game.ui.play.results:ResultsScene",
+    "finished-line": "game.ui.play.finished_line:FinishedLineScene",
+    "report": "game.ui.play.report:ReportScene",
+    "level-intro": "game.ui.play.level_intro:LevelIntroScene",
     # the projector screens (game/ui/classroom)
     "classroom": "game.ui.classroom.setup:ClassroomSetupScene",
     "classroom-play": "game.ui.classroom.turn:ClassroomPlayScene",

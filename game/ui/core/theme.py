@@ -86,8 +86,10 @@ STYLES = {
 }
 
 REFERENCE_SIZE = (1280, 800)
-TEXT_SIZES = {"small": 0.88, "medium": 1.0, "large": 1.22}
-TEXT_SIZE_ORDER = ("small", "medium", "large")
+PORTRAIT_SIZE = (960, 1200)
+MAX_SCALE = 2.7                 # 2.2 (a 4K window) x 1.22 (large)     # the reference for windows taller than wide
+TEXT_SIZES = {"small": 0.88, "medium": 1.0, "large": 1.22, "extra-large": 1.6}
+TEXT_SIZE_ORDER = ("small", "medium", "large", "extra-large")
 
 
 def window_scale(size: tuple[int, int], text_size: str = "medium") -> float:
@@ -97,8 +99,13 @@ def window_scale(size: tuple[int, int], text_size: str = "medium") -> float:
     """
     w, h = size
     base = min(w / REFERENCE_SIZE[0], h / REFERENCE_SIZE[1])
+    if h > w:
+        # A portrait window: the width alone would make the type tiny and leave most of
+        # the height blank (review m10); lay out as for a window as wide, turned.
+        base = max(base, min(w / PORTRAIT_SIZE[0], h / PORTRAIT_SIZE[1]))
     base = max(0.62, min(base, 2.2))
-    return base * TEXT_SIZES.get(text_size, 1.0)
+    # Capped where "large" on a 4K screen already is: type beyond that only costs memory.
+    return min(MAX_SCALE, base * TEXT_SIZES.get(text_size, 1.0))
 
 
 def spacing(scale: float, steps: float = 1) -> int:

@@ -9,11 +9,14 @@ from game.rules.prompts import READING_RULE, lead_for
 from game.ui.core import input as keys
 from game.ui.core.bindings import ANY, Binding, dispatch, footer
 from game.ui.core.scene import Scene
-from game.ui.play import flow
+from game.ui.core.wording import full_stop, mid_sentence
+from game.ui.play import flow, leave
+from game.ui.play.aids import Aids
+from game.ui.play.report import report_button
 from game.ui.widgets.button import Button, ChoiceButton
-from game.ui.widgets.focus import FocusRing
+from game.ui.widgets.focus import FocusRing, grid_move
 from game.ui.widgets.frame import draw_footer, frame
-from game.ui.widgets.hud import draw_hud
+from game.ui.widgets.hud import draw_hud, points_line, points_pop
 from game.ui.widgets.shapes import draw_panel
 from game.ui.widgets.source_view import SourceView
 
@@ -30,14 +33,26 @@ class AskScene(Scene):
         self.match = match
         self.prompt = match.prompt
         self.verdict = None
+        self.pop = 0.0               # seconds since the verdict: the points float up
         self.position = (self.prompt.step + 1, match.game.dealt + len(match.game.plan))
+        self._deal_choices()
+        self.aids = Aids(ctx, match, on_hint=self._hinted)
+        self.next_button = Button("Continue", self.advance, primary=True)
+        self.source = None
+        self.columns = 1
+
+    def _deal_choices(self) -> None:
         self.choices = [ChoiceButton(c.label, lambda key=c.key: self.answer(key), str(i + 1),
                                      c.detail)
                         for i, c in enumerate(self.prompt.live_choices)]
         self.keys = [c.key for c in self.prompt.live_choices]
         self.focus = FocusRing(self.choices)
-        self.next_button = Button("Continue", self.advance, primary=True)
-        self.source = None
+
+    def _hinted(self) -> None:
+        """The 50/50 took a wrong answer away: the choices left, numbered again."""
+        self.prompt = self.match.prompt
+        self._deal_choices()
+        self.invalidate_layout()
 
     @property
     def question(self):
@@ -46,21 +61,27 @@ class AskScene(Scene):
     def answer(self, key: str) -> None:
         if self.verdict is not None:
             return
+        self.pop = 0.0
         self.verdict = self.match.move(key)
+        self.aids.finish()
         for button, k in zip(self.choices, self.keys):
             button.mark = ("right" if k == self.verdict.answer.key else
                            "wrong" if k == key else "")
         self.ctx.play_sound("right" if self.verdict.correct else "wrong")
         self.source = SourceView(self.verdict.citation)
-        self.focus = FocusRing([self.next_button])
+        self.report = report_button(self.ctx, self.question, "whose view" if self.question.is_whose_view else "question")
+        self.focus = FocusRing([self.next_button, self.report])
         self.invalidate_layout()
 
     def advance(self) -> None:
         flow.advance(self.ctx, self.match)
 
     def update(self, dt) -> None:
+        self.pop += dt
         if self.verdict is None:
             self.match.tick(dt)
+            if self.aids.time_up():
+                self.answer(self.keys[self.focus.index])   # scored as a time-out: 0 points
 
     # --- layout --------------------------------------------------------------------------
     def _ask_text(self) -> tuple[str, tuple]:
@@ -72,6 +93,7 @@ class AskScene(Scene):
         text = self.ctx.text
         self.fr = frame(size, text)
         body = self.fr.body
+        self.reserve = self.aids.layout(self.fr.footer)
         if self.verdict is None:
             self._layout_ask(body)
         else:
@@ -86,6 +108,7 @@ class AskScene(Scene):
         rule_h = text.block_size(self.rule, "small", body.width)[1] if self.rule else 0
         lead_h = self.lead_h + rule_h + text.px(6)
         two_cols = body.width > text.px(860) and len(self.choices) > 2
+        self.columns = 2 if two_cols else 1
         col_w = (body.width - gap) // 2 if two_cols else body.width
         heights = [c.height_for(col_w, self.ctx) for c in self.choices]
         if two_cols:
@@ -121,6 +144,9 @@ class AskScene(Scene):
         gap = text.px(16)
         wide = body.width > text.px(760)
         button_h = text.px(52)
+        rw = min(body.width // 3, text.px(260))
+        self.report.rect = pygame.Rect(body.right - min(body.width, text.px(220)) - rw - text.px(12),
+                                       body.bottom - button_h, rw, button_h)
         self.next_button.rect = pygame.Rect(body.right - min(body.width, text.px(220)),
                                             body.bottom - button_h, min(body.width, text.px(220)),
                                             button_h)
@@ -142,11 +168,14 @@ class AskScene(Scene):
         """(text, style, colour, height) blocks of the verdict column, top to bottom."""
         text, palette, verdict = self.ctx.text, self.ctx.palette, self.verdict
         right = verdict.correct
-        parts = [("Right." if right else "Not quite.", "title",
-                  palette.good if right else palette.bad)]
+        head = ("Right." if right else "Time is up." if verdict.record.timed_out else "Not quite.")
+        parts = [(head, "title", palette.good if right else palette.bad)]
+        parts.append((points_line(self.match.game.session.rules, verdict.record),
+                      "small", palette.muted))
         if self.question.is_whose_view:
-            parts.append((f"It is {verdict.answer.label}." if right else
-                          f"You said {verdict.chosen.label}; it is {verdict.answer.label}.",
+            parts.append((full_stop(f"It is {mid_sentence(verdict.answer.label)}") if right else
+                          full_stop(f"You said {mid_sentence(verdict.chosen.label)}; it is "
+                                    f"{mid_sentence(verdict.answer.label)}"),
                           "subheading", palette.ink))
             parts.append((f"\u201c{self.question.quote}\u201d", ("serif-italic", 19), palette.muted))
         else:
@@ -157,16 +186,23 @@ class AskScene(Scene):
         parts.append((verdict.explain, "body", palette.ink))
         out = []
         for content, style, colour in parts:
+            if not content:
+                continue
             h = text.block_size(content, style, width)[1] + text.px(10)
             out.append((content, style, colour, h))
         return out
 
     # --- input ---------------------------------------------------------------------------
     BINDINGS = (Binding((keys.PICK,), "pick", "1-4 or click: answer", when="asking"),
-                Binding((ANY,), "choices", "Tab/arrows + Enter: answer", when="asking"),
+                Binding((keys.UP, keys.DOWN, keys.LEFT, keys.RIGHT), "grid",
+                        "arrows + Enter: answer", when="asking"),
+                Binding(("h",), "hint", "H: hint", when="asking"),
+                Binding(("r",), "report", "R: report a problem", when="can_report"),
+                Binding((keys.BACK,), "leave", "Esc: leave"),
+                Binding((ANY,), "aids", when="asking"),      # a click on the hint button
+                Binding((ANY,), "choices", when="asking"),
                 Binding((ANY,), "read", "Enter: continue   Up/Down or wheel: scroll the source",
-                        when="answered"),
-                Binding((keys.BACK,), "leave", "Esc: leave"))
+                        when="answered", lead=True))
 
     @property
     def asking(self) -> bool:
@@ -176,16 +212,38 @@ class AskScene(Scene):
     def answered(self) -> bool:
         return self.verdict is not None
 
+    @property
+    def can_report(self) -> bool:
+        return self.verdict is not None and self.report.enabled
+
+    def resume(self, result=None) -> None:
+        leave.answered(self, result)    # the answer to "Leave this game?"
+        if result == "reported":
+            self.report.label, self.report.enabled = "Reported \u2014 thank you", False
+
     def handle(self, action) -> None:
         dispatch(self, action)
 
     def action_leave(self, action) -> None:
-        self.ctx.pop()    # leave the game: back to where it was started
+        leave.ask(self)
 
     def action_pick(self, action) -> None:
         if action.n <= len(self.choices):
             self.focus.index = action.n - 1
             self.choices[action.n - 1].press()
+
+    def action_grid(self, action) -> None:
+        """Arrows follow the 2x2 grid: Down from the top right is the bottom right (M2)."""
+        self.focus.index = grid_move(self.focus.index, action.kind, len(self.choices), self.columns)
+
+    def action_hint(self, action) -> None:
+        self.aids.use()
+
+    def action_aids(self, action) -> bool:
+        return self.aids.handle(action)
+
+    def action_report(self, action) -> None:
+        self.report.press()
 
     def action_choices(self, action) -> None:
         self.focus.handle(action)
@@ -199,8 +257,8 @@ class AskScene(Scene):
     # --- drawing ---------------------------------------------------------------------------
     def draw(self, surface) -> None:
         ctx, text, palette = self.ctx, self.ctx.text, self.ctx.palette
-        draw_hud(surface, ctx, self.fr, self.match,
-                 f"question {self.position[0]} of {self.position[1]}")
+        draw_hud(surface, ctx, self.fr, self.match, f"question {self.position[0]} of {self.position[1]}",
+                 pop=points_pop(self.verdict, self.pop))
         if self.verdict is None:
             width = self.fr.body.width
             surface.blit(text.block(self.lead, "subheading", palette.accent, width),
@@ -215,7 +273,8 @@ class AskScene(Scene):
             surface.blit(block, (self.quote_rect.x + gap, self.quote_rect.y + gap),
                          pygame.Rect(0, 0, block.get_width(), max(0, self.quote_rect.height - 2 * gap)))
             self.focus.draw(surface, ctx)
-            draw_footer(surface, ctx, self.fr, footer(self))
+            self.aids.draw(surface)
+            draw_footer(surface, ctx, self.fr, footer(self), self.reserve)
             return
         y = self.left.y
         for content, style, colour, h in self.left_parts:

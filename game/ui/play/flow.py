@@ -33,11 +33,12 @@ def advance(ctx, match: Match) -> None:
     ctx.replace(scene_for(ctx, match))
 
 
-def start(ctx, mode: str, pack_ids: Sequence[str] = (), level=None, pack_id: str = "") -> bool:
+def start(ctx, mode: str, pack_ids: Sequence[str] = (), level=None, pack_id: str = "",
+          filters: tuple = ((), ())) -> bool:
     """Start a game and show it; False (with a notice) when the packs cannot fill it."""
     pack_ids = tuple(pack_ids) or default_pack_ids(ctx)
     try:
-        match = new_match(ctx, mode, pack_ids, level, pack_id)
+        match = new_match(ctx, mode, pack_ids, level, pack_id, filters)
     except (rules.NotEnoughContent, KeyError, ValueError) as error:
         ctx.push(make_scene("notice", ctx, title="Cannot start",
                             message=f"{modes.title(mode)}: {error}."))
@@ -61,6 +62,6 @@ def continue_game(ctx) -> None:
             ctx.push(make_scene("choose", ctx))
             return
         pack, level = found
-        start(ctx, mode, (pack.id,), level=level, pack_id=pack.id)
+        ctx.push(make_scene("level-intro", ctx, pack=pack, level=level))
         return
     start(ctx, mode, default_pack_ids(ctx))

@@ -12,8 +12,12 @@ from typing import Optional, Sequence
 
 from game.rules import campaign, game as rules, modes
 from game.rules.content import Content
+from game.rules import review_deal
+from game.rules.filters import filter_content
+from game.rules.memory import fresh_first
 from game.rules.review import REVIEW, start_review
 from game.rules.session import missed, new_session
+from game.rules.settings import Rules
 from game.store import progress as store
 
 
@@ -25,6 +29,7 @@ class Match:
     pack_ids: tuple[str, ...]
     level: Optional[object] = None      # content.model.Level, campaign only
     pack_id: str = ""                   # campaign: the pack the level belongs to
+    filters: tuple = ((), ())           # (periods, question kinds) chosen in Play; () = all
     verdicts: list = field(default_factory=list)
     seconds: float = 0.0                # time on the current prompt
     saved: bool = False
@@ -32,6 +37,18 @@ class Match:
     @property
     def prompt(self):
         return self.game.prompt
+
+    @property
+    def position(self) -> tuple[int, int]:
+        """(this prompt's number, how many there are), counting from 1."""
+        game = self.game
+        step = game.prompt.step + 1 if game.prompt is not None else game.dealt
+        return step, game.dealt + len(game.plan)
+
+    @property
+    def progress_label(self) -> str:
+        step, total = self.position
+        return f"step {step} of {total}"
 
     @property
     def title(self) -> str:
@@ -61,10 +78,24 @@ class Match:
         return True
 
 
-def content_for(ctx, pack_ids: Sequence[str]) -> Content:
-    library = ctx.library
-    packs = library.with_requirements(pack_ids or None)
-    return Content.from_packs(packs)
+def solo_rules(ctx) -> Rules:
+    """The rules for a solo game: the defaults, with the Settings' turn timer (off: None)."""
+    seconds = getattr(ctx.settings, "turn_timer", 0) if ctx.settings else 0
+    return Rules(time_limit=float(seconds)) if seconds else Rules()
+
+
+def content_for(ctx, pack_ids: Sequence[str], filters: tuple = ((), ())) -> Content:
+    """The content of the packs (with what they require), filtered by period and kind."""
+    periods, kinds = filters
+    content = Content.from_packs(ctx.library.with_requirements(tuple(pack_ids) or None))
+    return filter_content(content, periods, kinds) if (periods or kinds) else content
+
+
+def fresh_session(ctx):
+    """A one-player session; items never answered in any game are dealt first (m17)."""
+    session = new_session(("Player",), seed=ctx.new_seed(), rules=solo_rules(ctx))
+    progress = getattr(ctx, "progress", None)
+    return fresh_first(session, progress.memory if progress is not None else {})
 
 
 def default_pack_ids(ctx) -> tuple[str, ...]:
@@ -73,12 +104,34 @@ def default_pack_ids(ctx) -> tuple[str, ...]:
     return last or tuple(ctx.library.pack_ids())
 
 
-def new_match(ctx, mode: str, pack_ids: Sequence[str], level=None, pack_id: str = "") -> Match:
+def new_match(ctx, mode: str, pack_ids: Sequence[str], level=None, pack_id: str = "",
+              filters: tuple = ((), ())) -> Match:
     """A fresh game of `mode` on the packs; raises rules.NotEnoughContent when they are too thin."""
     pack_ids = tuple(pack_ids)
-    content = content_for(ctx, pack_ids)
-    game = modes.start(mode, content, new_session(("Player",), seed=ctx.new_seed()), level)
-    return Match(game, mode, pack_ids, level, pack_id)
+    content = content_for(ctx, pack_ids, filters if level is None else ((), ()))
+    session = fresh_session(ctx)
+    game = modes.start(mode, content, session, level)
+    return Match(game, mode, pack_ids, level, pack_id, filters=tuple(filters))
+
+
+def due_count(ctx) -> int:
+    """Items of every loaded pack due for spaced review now (0 without progress)."""
+    if ctx.progress is None:
+        return 0
+    try:
+        content = content_for(ctx, ())
+    except Exception:   # noqa: BLE001 - a broken install must still show the title
+        return 0
+    return review_deal.review_count(content, ctx.progress.memory, ctx.now())
+
+
+def spaced_review_match(ctx, keys=None) -> Match:
+    """A spaced review of what is due (or of `keys`, e.g. the Progress screen's "review
+    these"); raises rules.NotEnoughContent when there is nothing to review."""
+    content = content_for(ctx, ())
+    memory = ctx.progress.memory if ctx.progress is not None else {}
+    game = review_deal.start_review(content, fresh_session(ctx), memory, ctx.now(), keys=keys)
+    return Match(game, rules.MODE_REVIEW, tuple(ctx.library.pack_ids()))
 
 
 def review_match(ctx, finished: Match) -> Optional[Match]:
@@ -134,5 +187,7 @@ def finish(ctx, match: Match):
     progress = store.record_count(progress, "games")
     progress = store.record_count(progress, "answers", len(answers))
     progress = store.record_count(progress, "correct", sum(r.correct for r in answers))
+    # Every answer feeds spaced review and the Progress screen.
+    progress = store.record_answers(progress, match.game.records, ctx.now())
     ctx.save_progress(progress)
     return result

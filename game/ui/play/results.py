@@ -5,21 +5,44 @@ from __future__ import annotations
 import pygame
 
 from game.rules.review import REVIEW, miss_detail
-from game.rules.session import missed
+from game.rules.session import missed, summary
+from game.ui.core.registry import make_scene
 from game.ui.core import input as keys
 from game.ui.core.bindings import ANY, Binding, dispatch, footer
 from game.ui.core.scene import Scene
 from game.ui.play import flow
-from game.ui.play.match import finish, level_result, new_match, review_match
+from game.ui.play.match import finish, level_result, level_stars, new_match, review_match
 from game.ui.widgets.button import Button
 from game.ui.widgets.focus import FocusRing
 from game.ui.widgets.frame import draw_footer, draw_header, frame
 from game.ui.widgets.scroll import ScrollView
-from game.ui.widgets.shapes import draw_panel, draw_stars
+from game.ui.widgets.shapes import draw_panel, draw_star
 
 
-def describe_miss(miss, content) -> tuple[str, str]:
-    """(what was asked, the right answer) in words, for the list of misses."""
+def _said(miss, content) -> str:
+    """What the player chose, in words (review m8)."""
+    if not miss.chosen:
+        return ""
+    if miss.kind in ("whose-view", "choice"):
+        key = miss.chosen[0]
+        who = content.perspective(key) if miss.kind == "whose-view" else None
+        return f"You said: {who.name if who else key}"    # a choice's key is its text
+    order = list(miss.chosen)
+    if miss.item_id in order:
+        i = order.index(miss.item_id)
+        near = content.event(order[i - 1]) if i > 0 else (content.event(order[i + 1]) if i + 1 < len(order) else None)
+        if near is not None:
+            return f"You put it {'after' if i > 0 else 'before'} {near.title}"
+    return ""
+
+
+def describe_miss(miss, content) -> tuple[str, str, str]:
+    """(what was asked, the right answer, what the player said) in words (m8)."""
+    asked, answer = _describe(miss, content)
+    return asked, answer, _said(miss, content)
+
+
+def _describe(miss, content) -> tuple[str, str]:
     detail = miss_detail(miss, content)
     if detail.is_question:
         question = detail.question
@@ -32,10 +55,10 @@ def describe_miss(miss, content) -> tuple[str, str]:
         return miss.item_id, ""
     where = ""
     if detail.before is not None:
-        where = f", after {detail.before.title} ({detail.before.date.label()})"
+        where = f", after {detail.before.title} ({detail.before.when})"
     elif detail.after is not None:
-        where = f", before {detail.after.title} ({detail.after.date.label()})"
-    return event.title, f"{event.date.label()}{where}"
+        where = f", before {detail.after.title} ({detail.after.when})"
+    return event.title, f"{event.when}{where}"
 
 
 class ResultsScene(Scene):
@@ -44,15 +67,30 @@ class ResultsScene(Scene):
     def __init__(self, ctx, match) -> None:
         super().__init__(ctx)
         self.match = match
+        key = _key(match)
+        before = ctx.progress.best_score(match.mode, key) if ctx.progress else None
         self.level_result = level_result(match)
+        # A celebration for a new best (beating an earlier one) or a level's three stars.
+        self.new_best = before is not None and match.score > before
+        self.celebrate = ("Three stars!" if self.level_result is not None and self.level_result.stars == 3
+                          else "New best score!" if self.new_best
+                          else "Level passed!" if self.level_result is not None and self.level_result.passed
+                          else "")
+        self.anim = 1.0 if ctx.reduce_motion or not self.celebrate else 0.0
         self.misses = missed(match.game.session)
         content = match.game.content
         self.rows = [describe_miss(m, content) for m in self.misses]
-        self.again = Button("Play again", self.play_again, primary=True)
+        self.next_level = self._next_level()
+        again_label = "Play the level again" if match.level is not None else "New deal"
+        self.again = Button(again_label, self.play_again, primary=self.next_level is None,
+                            hint="same mode and packs, new cards" if match.level is None else "")
+        self.next = (Button(f"Next level", self.play_next, primary=True, hint=self.next_level[1].title)
+                     if self.next_level else None)
         self.review = Button("Review missed", self.review_missed, enabled=bool(self.misses),
                              hint=f"{len(self.misses)} to review" if self.misses else "nothing missed")
         self.menu = Button("Menu", self.ctx.home)
-        self.focus = FocusRing([self.again, self.review, self.menu])
+        self.buttons = [b for b in (self.next, self.again, self.review, self.menu) if b]
+        self.focus = FocusRing(self.buttons)
         self.scroll = ScrollView()
 
     def enter(self) -> None:
@@ -61,7 +99,8 @@ class ResultsScene(Scene):
     def play_again(self) -> None:
         match = self.match
         try:
-            fresh = new_match(self.ctx, match.mode, match.pack_ids, match.level, match.pack_id) \
+            fresh = new_match(self.ctx, match.mode, match.pack_ids, match.level, match.pack_id,
+                              match.filters) \
                 if match.mode != REVIEW else review_match(self.ctx, match)
         except Exception:   # noqa: BLE001 - the packs may have been reloaded meanwhile
             fresh = None
@@ -69,6 +108,31 @@ class ResultsScene(Scene):
             self.ctx.home()
         else:
             flow.start_match(self.ctx, fresh)
+
+    def _next_level(self):
+        """(pack, level) to play next after a level passed; None otherwise."""
+        result, match = self.level_result, self.match
+        if result is None or not result.passed or not match.pack_id:
+            return None
+        pack = next((p for p in self.ctx.library.packs if p.id == match.pack_id), None)
+        if pack is None:
+            return None
+        from game.rules import campaign
+        stars = dict(level_stars(self.ctx, pack.id))     # with this level's result counted
+        stars[match.level.id] = max(stars.get(match.level.id, 0), result.stars)
+        level = campaign.next_level(pack, stars)
+        return (pack, level) if level is not None and level.id != match.level.id else None
+
+    def play_next(self) -> None:
+        pack, level = self.next_level
+        self.ctx.replace(make_scene("level-intro", self.ctx, pack=pack, level=level))
+
+    def update(self, dt) -> None:
+        if self.anim < 1.0:
+            self.anim = min(1.0, self.anim + dt / 0.8)
+
+    def busy(self) -> bool:
+        return self.anim < 1.0
 
     def review_missed(self) -> None:
         flow.start_match(self.ctx, review_match(self.ctx, self.match))
@@ -87,6 +151,13 @@ class ResultsScene(Scene):
         best = self.ctx.progress.best_score(self.match.mode, _key(self.match)) if self.ctx.progress else None
         if best is not None:
             lines.append(f"Best score with these packs: {best}")
+        mine = next(iter(summary(game.session)), None)
+        if mine is not None:
+            extras = [f"best streak {mine.best_streak}"] if mine.best_streak >= 2 else []
+            extras += [f"{mine.hints} hint{'s' if mine.hints != 1 else ''} used"] if mine.hints else []
+            extras += [f"{mine.timeouts} timed out"] if mine.timeouts else []
+            if extras:
+                lines.append(", ".join(extras).capitalize())
         return lines
 
     def layout(self, size) -> None:
@@ -99,16 +170,18 @@ class ResultsScene(Scene):
         button_h = max(text.px(56), text.line_height("button") + text.line_height("small") + 10)
         self.left = pygame.Rect(body.x, body.y, left_w, body.height)
         if wide:
-            y = body.bottom - 3 * button_h - 2 * gap
-            for button in (self.again, self.review, self.menu):
+            n = len(self.buttons)
+            y = body.bottom - n * button_h - (n - 1) * gap
+            for button in self.buttons:
                 button.rect = pygame.Rect(body.x, y, min(left_w, text.px(300)), button_h)
                 y += button_h + gap
             list_rect = pygame.Rect(body.x + left_w + 2 * gap, body.y + text.line_height("subheading") + gap,
                                     body.width - left_w - 2 * gap,
                                     body.height - text.line_height("subheading") - gap)
         else:
-            bw = (body.width - 2 * gap) // 3
-            for i, button in enumerate((self.again, self.review, self.menu)):
+            n = len(self.buttons)
+            bw = (body.width - (n - 1) * gap) // n
+            for i, button in enumerate(self.buttons):
                 button.rect = pygame.Rect(body.x + i * (bw + gap), body.bottom - button_h, bw, button_h)
             top = body.y + self._summary_height(left_w) + gap
             list_rect = pygame.Rect(body.x, top + text.line_height("subheading") + gap, body.width,
@@ -118,10 +191,11 @@ class ResultsScene(Scene):
         inner = max(1, list_rect.width - 2 * pad - text.px(10))
         self.cards = []
         y = 0
-        for asked, answer in self.rows:
+        for asked, right, said in self.rows:
             h = (text.block_size(asked, ("serif", 18), inner)[1]
-                 + text.block_size(answer, "subheading", inner)[1] + 2 * pad)
-            self.cards.append((pygame.Rect(0, y, list_rect.width - text.px(10), h), asked, answer))
+                 + text.block_size(right, "subheading", inner)[1] + 2 * pad
+                 + (text.block_size(said, "small", inner)[1] if said else 0))
+            self.cards.append((pygame.Rect(0, y, list_rect.width - text.px(10), h), asked, right, said))
             y += h + gap
         self.scroll.set_geometry(list_rect, y, step=text.line_height("body") * 2)
 
@@ -132,11 +206,13 @@ class ResultsScene(Scene):
             h += text.px(40)
         for line in self.summary_lines():
             h += text.block_size(line, "body", width)[1] + text.px(4)
+        if self.celebrate:
+            h += text.line_height("heading")
         return h
 
     BINDINGS = (Binding((ANY,), "widgets", "Tab/arrows + Enter: choose   wheel or "
                         "PageUp/PageDown: scroll the list"),
-                Binding((keys.BACK,), "menu", "Esc: menu"))
+                Binding((keys.BACK,), "menu", "Esc: title"))
 
     def handle(self, action) -> None:
         dispatch(self, action)
@@ -159,20 +235,32 @@ class ResultsScene(Scene):
         surface.blit(score, (x, y))
         y += score.get_height() + text.px(8)
         if self.level_result is not None:
+            # Stars grow in one after another (at once when motion is reduced).
             r = text.px(16)
-            draw_stars(surface, (x, y), r, self.level_result.stars, palette)
+            earned = self.level_result.stars
+            for i in range(3):
+                grow = max(0.0, min(1.0, self.anim * 3 - i)) if i < earned else 1.0
+                size = max(2, round(r * (0.4 + 0.6 * grow)))
+                centre = (x + r + i * (2 * r + text.px(6)), y + r)
+                draw_star(surface, centre, size, palette.gold, filled=i < earned)
             y += 2 * r + text.px(8)
+        if self.celebrate:
+            shown = self.celebrate[:max(1, round(len(self.celebrate) * min(1.0, self.anim * 1.5)))]
+            banner = text.render(shown, "heading", palette.gold if palette.name != "high-contrast" else palette.good)
+            surface.blit(banner, (x, y))
+            y += banner.get_height()
         for line in self.summary_lines():
             block = text.block(line, "body", palette.ink, self.left.width)
             surface.blit(block, (x, y))
             y += block.get_height() + text.px(4)
         title = ("What you missed" if self.rows else "Nothing missed \u2014 well done.")
-        surface.blit(text.render(title, "subheading", palette.accent), self.list_title)
+        surface.blit(text.render(title, "subheading", palette.accent if self.rows else palette.good),
+                     self.list_title)
         view = self.scroll.rect
         clip = surface.get_clip()
         surface.set_clip(view.clip(clip))
         pad = text.px(12)
-        for rect, asked, answer in self.cards:
+        for rect, asked, right, said in self.cards:
             card = rect.move(view.x, view.y - self.scroll.offset)
             if card.bottom < view.top or card.top > view.bottom:
                 continue
@@ -180,8 +268,11 @@ class ResultsScene(Scene):
             inner = max(1, card.width - 2 * pad)
             a = text.block(asked, ("serif", 18), palette.ink, inner)
             surface.blit(a, (card.x + pad, card.y + pad))
-            b = text.block(answer, "subheading", palette.good, inner)
+            b = text.block(right, "subheading", palette.good, inner)
             surface.blit(b, (card.x + pad, card.y + pad + a.get_height()))
+            if said:
+                c = text.block(said, "small", palette.bad, inner)
+                surface.blit(c, (card.x + pad, card.y + pad + a.get_height() + b.get_height()))
         surface.set_clip(clip)
         self.scroll.draw_bar(surface, palette)
         self.focus.draw(surface, ctx)

@@ -12,11 +12,13 @@ import pygame
 from game.ui.core import input as keys
 from game.ui.core.bindings import Binding, dispatch, footer
 from game.ui.core.scene import Scene
-from game.ui.play import flow
+from game.ui.play import flow, leave
+from game.ui.play.aids import Aids
+from game.ui.play.report import report_button
 from game.ui.widgets.button import Button
 from game.ui.widgets.event_card import card_height, draw_event_card
 from game.ui.widgets.frame import draw_footer, frame
-from game.ui.widgets.hud import draw_hud
+from game.ui.widgets.hud import draw_hud, points_line, points_pop
 
 
 class SortScene(Scene):
@@ -34,9 +36,17 @@ class SortScene(Scene):
         self.drag = None               # (index, grab offset, pointer pos, moved?)
         self.drop_at = None
         self.verdict = None
+        self.pop = 0.0               # seconds since the verdict: the points float up
         self.submit_button = Button("Submit order", self.submit, primary=True)
         self.next_button = Button("Continue", lambda: flow.advance(self.ctx, self.match),
                                   primary=True)
+        self.aids = Aids(ctx, match, on_hint=self.invalidate_layout)
+        self.report = None           # after the verdict: about the first card out of place
+
+    @property
+    def prompt_now(self):
+        """The prompt as it is now (a hint may have revealed a year since it was dealt)."""
+        return self.match.prompt if self.verdict is None else self.prompt
 
     @property
     def button(self):
@@ -45,25 +55,34 @@ class SortScene(Scene):
     def submit(self) -> None:
         if self.verdict is not None:
             return
+        self.pop = 0.0
         self.verdict = self.match.move([e.id for e in self.order])
+        self.aids.finish()
+        wrong = [e for e in self.verdict.order if e.id in self.verdict.misplaced]
+        self.report = report_button(self.ctx, (wrong or list(self.verdict.order))[0], "sort")
         self.ctx.play_sound("right" if self.verdict.correct else "wrong")
         self.zone = "button"
         self.held = False
         self.invalidate_layout()
 
     def update(self, dt) -> None:
+        self.pop += dt
         if self.verdict is None:
             self.match.tick(dt)
+            if self.aids.time_up():
+                self.submit()            # scored as a time-out: 0 points
 
     # --- geometry ------------------------------------------------------------------------
     def layout(self, size) -> None:
         text = self.ctx.text
         self.fr = frame(size, text)
+        self.reserve = self.aids.layout(self.fr.footer)
         body = self.fr.body
         n = len(self.order)
         gap = text.px(12)
         self.gap = gap
-        self.lead_h = text.line_height("subheading") + text.px(10)
+        # Room for the line above the cards plus a lifted card's rise (m15).
+        self.lead_h = text.line_height("subheading") + text.px(26)
         self.card_w = max(20, min(text.px(240), (body.width - gap * (n - 1)) // n))
         row_w = n * self.card_w + (n - 1) * gap
         self.row_x = body.x + (body.width - row_w) // 2
@@ -73,15 +92,22 @@ class SortScene(Scene):
         self.row_y = body.y + self.lead_h
         button_h = text.px(52)
         self.truth_y = self.row_y + self.card_h + text.px(18) + text.line_height("subheading")
-        if show:
+        self.points_y = self.row_y + self.card_h + text.px(8)
+        if show and not self.verdict.correct:   # right: the row above already is the order
+            self.truth_y += text.line_height("small")
             self.truth_h = max(card_height(self.ctx, e, self.card_w, True)
                                for e in self.verdict.true_order)
             bottom = self.truth_y + self.truth_h + gap
+        elif show:
+            bottom = self.points_y + text.line_height("small") + 2 * gap
         else:
             bottom = self.row_y + self.card_h + 2 * gap
         bw = min(body.width, text.px(240))
         self.button.rect = pygame.Rect(body.x + (body.width - bw) // 2,
                                        min(bottom, body.bottom - button_h), bw, button_h)
+        if self.report is not None:
+            rw = min(text.px(260), (body.width - bw) // 2 - gap)
+            self.report.rect = pygame.Rect(self.button.rect.x - rw - gap, self.button.rect.y, rw, button_h)
 
     def slot(self, index: int, y: int = None) -> pygame.Rect:
         return pygame.Rect(self.row_x + index * (self.card_w + self.gap),
@@ -109,14 +135,18 @@ class SortScene(Scene):
     BINDINGS = (
         Binding((keys.LEFT, keys.RIGHT), "step", "Left/Right: choose", when="sorting"),
         Binding((keys.CONFIRM,), "confirm", "Enter: pick up / put down", when="sorting"),
+        Binding((keys.POINTER_DOWN, keys.POINTER_UP), "aids", when="sorting"),
         Binding((keys.POINTER_DOWN,), "grab", when="sorting"),
         Binding((keys.DRAG_START, keys.DRAG), "carry", "drag with the mouse", when="sorting"),
         Binding((keys.DROP, keys.POINTER_UP), "drop", when="sorting"),
         Binding((keys.POINTER_MOVE,), "hover", when="sorting"),
         Binding((keys.NEXT, keys.PREV, keys.UP, keys.DOWN), "switch", when="sorting"),
-        Binding(("s",), "submit", "Tab then Enter, or S: submit", when="sorting"),
+        Binding(("s",), "submit", "S: submit", when="sorting"),
+        Binding(("h",), "hint", "H: hint", when="sorting"),
         Binding((keys.PICK,), "pick", when="sorting"),
         Binding((keys.CONFIRM, keys.POINTER_UP), "next", "Enter: continue", when="judged"),
+        Binding(("r",), "report", "R: report a problem", when="can_report"),
+        Binding((keys.POINTER_UP,), "report_click", when="can_report"),
         Binding((keys.BACK,), "back", "Esc: leave"),
     )
 
@@ -128,18 +158,44 @@ class SortScene(Scene):
     def judged(self) -> bool:
         return self.verdict is not None
 
+    @property
+    def can_report(self) -> bool:
+        return self.report is not None and self.report.enabled
+
+    def resume(self, result=None) -> None:
+        leave.answered(self, result)    # the answer to "Leave this game?"
+        if result == "reported" and self.report is not None:
+            self.report.label, self.report.enabled = "Reported \u2014 thank you", False
+
     def handle(self, action) -> None:
         dispatch(self, action)
+
+    def action_hint(self, action) -> None:
+        self.aids.use()
+
+    def action_aids(self, action) -> bool:
+        return self.aids.handle(action)
+
+    def action_report(self, action) -> None:
+        self.report.press()
+
+    def action_report_click(self, action):
+        if self.report.rect.collidepoint(action.pos):
+            self.report.press()
+            return None
+        return False
 
     def action_back(self, action) -> None:
         if self.held:
             self.held = False
         else:
-            self.ctx.pop()
+            leave.ask(self)
 
-    def action_next(self, action) -> None:
+    def action_next(self, action):
         if action.kind == keys.CONFIRM or self.button.rect.collidepoint(action.pos):
             self.button.press()
+            return None
+        return False                  # a click elsewhere: perhaps on Report
 
     def action_switch(self, action) -> None:
         if not self.held:
@@ -194,7 +250,8 @@ class SortScene(Scene):
     # --- drawing ---------------------------------------------------------------------------
     def draw(self, surface) -> None:
         ctx, text, palette = self.ctx, self.ctx.text, self.ctx.palette
-        draw_hud(surface, ctx, self.fr, self.match, f"hand {self.position[0]} of {self.position[1]}")
+        draw_hud(surface, ctx, self.fr, self.match, f"hand {self.position[0]} of {self.position[1]}",
+                 pop=points_pop(self.verdict, self.pop))
         body = self.fr.body
         if self.verdict is None:
             lead = "Put these events in order, earliest on the left."
@@ -208,6 +265,12 @@ class SortScene(Scene):
                      (body.x, body.y))
         carried = self.drag[0] if self.drag and self.drag[3] else None
         shown = list(self.order) if self.verdict is None else list(self.verdict.order)
+        place = list(range(len(shown)))
+        if carried is not None and self.drop_at is not None:
+            # The other cards make room where the carried one would land (m16).
+            rest = [i for i in range(len(shown)) if i != carried]
+            rest.insert(self.drop_at, carried)
+            place = [rest.index(i) for i in range(len(shown))]
         for i, event in enumerate(shown):
             if i == carried:
                 continue
@@ -215,10 +278,11 @@ class SortScene(Scene):
             if self.verdict is not None:
                 wrong = event.id in self.verdict.misplaced
                 state, note = ("wrong", "out of place") if wrong else ("right", "")
-            rect = self.slot(i)
+            rect = self.slot(place[i])
             if self.held and i == self.cursor:
                 rect = rect.move(0, -text.px(12))
-            draw_event_card(surface, ctx, rect, event, show_date=self.verdict is not None,
+            draw_event_card(surface, ctx, rect, event,
+                      show_date=self.verdict is not None or event.id in self.prompt_now.revealed,
                       focused=(self.zone == "cards" and i == self.cursor and self.verdict is None),
                       state=state, note=note, lifted=self.held and i == self.cursor)
         if carried is not None and self.drop_at is not None:
@@ -229,6 +293,10 @@ class SortScene(Scene):
             rect = pygame.Rect(pos[0] - grab[0], pos[1] - grab[1], self.card_w, self.card_h)
             draw_event_card(surface, ctx, rect, self.order[carried], show_date=False, lifted=True)
         if self.verdict is not None:
+            points = points_line(self.match.game.session.rules, self.verdict.record)
+            surface.blit(text.render(text.fit(points, "small", body.width), "small", palette.muted),
+                         (body.x, self.points_y))
+        if self.verdict is not None and not self.verdict.correct:
             label_y = self.truth_y - text.line_height("subheading") - text.px(4)
             surface.blit(text.render("The true order", "subheading", palette.ink), (body.x, label_y))
             for i, event in enumerate(self.verdict.true_order):
@@ -236,4 +304,7 @@ class SortScene(Scene):
                 draw_event_card(surface, ctx, rect, event, show_date=True)
         focused = self.zone == "button" or self.verdict is not None
         self.button.draw(surface, ctx, focused=focused)
-        draw_footer(surface, ctx, self.fr, footer(self))
+        if self.report is not None:
+            self.report.draw(surface, ctx, focused=False)
+        self.aids.draw(surface)
+        draw_footer(surface, ctx, self.fr, footer(self), self.reserve)

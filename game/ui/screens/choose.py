@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.rules import campaign, game as rules, modes
+from game.rules.filters import PERIODS
 from game.ui.core import input as keys
 from game.ui.core.bindings import ANY, Binding, dispatch, footer
 from game.ui.core.registry import make_scene
@@ -16,6 +17,7 @@ from game.ui.widgets.focus import FocusRing
 from game.ui.widgets.frame import draw_footer, draw_header, frame
 from game.ui.widgets.shapes import draw_stars
 
+KINDS = (("whose-view", "whose view"), ("choice", "multiple choice"))
 MODES = tuple(modes.MODES)      # in the table's order: the number keys 1-5
 
 
@@ -37,11 +39,36 @@ class ChooseScene(Scene):
                                     lambda on, pid=p.id: self.toggle(pid, on), hint=_counts(p))
                              for p in ctx.library.packs]
         self.back = Button("Back", lambda: self.ctx.pop())
-        self.focus = FocusRing(self.mode_buttons + self.pack_toggles + [self.back])
+        # Filters: which years and which kinds of question a game deals from (all by default).
+        self.period = 0                 # 0 = every period, else PERIODS[period - 1]
+        self.kind = 0                   # 0 = every kind, else KINDS[kind - 1]
+        self.period_button = Button("", lambda: self.cycle("period"), hint="which years")
+        self.kind_button = Button("", lambda: self.cycle("kind"), hint="which questions")
+        self._relabel()
+        self.focus = FocusRing(self.mode_buttons + self.pack_toggles +
+                               [self.period_button, self.kind_button, self.back])
         last = ctx.settings.last_mode if ctx.settings else None
         if last in MODES:
             self.focus.index = MODES.index(last)
         self.message = ""
+
+    def cycle(self, which: str) -> None:
+        if which == "period":
+            self.period = (self.period + 1) % (len(PERIODS) + 1)
+        else:
+            self.kind = (self.kind + 1) % (len(KINDS) + 1)
+        self._relabel()
+
+    def _relabel(self) -> None:
+        self.period_button.label = "Years: " + (PERIODS[self.period - 1].label if self.period
+                                                else "the whole era")
+        self.kind_button.label = "Questions: " + (KINDS[self.kind - 1][1] if self.kind
+                                                  else "every kind")
+
+    def filters(self) -> tuple:
+        periods = (PERIODS[self.period - 1],) if self.period else ()
+        kinds = (KINDS[self.kind - 1][0],) if self.kind else ()
+        return periods, kinds
 
     def toggle(self, pack_id: str, on: bool) -> None:
         (self.selected.add if on else self.selected.discard)(pack_id)
@@ -57,7 +84,7 @@ class ChooseScene(Scene):
         if mode == rules.MODE_CAMPAIGN:
             self.ctx.push(make_scene("campaign", self.ctx, pack_ids=self.pack_ids()))
             return
-        flow.start(self.ctx, mode, self.pack_ids())
+        flow.start(self.ctx, mode, self.pack_ids(), filters=self.filters())
 
     def layout(self, size) -> None:
         text = self.ctx.text
@@ -87,6 +114,12 @@ class ChooseScene(Scene):
         for toggle in self.pack_toggles:
             toggle.rect = pygame.Rect(px, y, pw, row_h)
             y += row_h + gap
+        self.filters_label = (px, y)
+        y += text.line_height("subheading") + text.px(6)
+        half = (pw - gap) // 2
+        self.period_button.rect = pygame.Rect(px, y, half, row_h)
+        self.kind_button.rect = pygame.Rect(px + half + gap, y, half, row_h)
+        y += row_h + gap
         self.message_pos = (px, y)
         self.message_w = pw
 
@@ -114,6 +147,8 @@ class ChooseScene(Scene):
         surface.blit(text.render("Mode", "subheading", palette.muted),
                      (self.fr.body.x, self.modes_label_y))
         surface.blit(text.render("Packs", "subheading", palette.muted), self.packs_label)
+        surface.blit(text.render("Filters (not the campaign)", "subheading", palette.muted),
+                     self.filters_label)
         self.focus.draw(surface, ctx)
         if self.message:
             surface.blit(text.block(self.message, "body", palette.bad, self.message_w),
@@ -157,7 +192,7 @@ class CampaignScene(Scene):
         self.invalidate_layout()
 
     def play(self, pack, level) -> None:
-        flow.start(self.ctx, rules.MODE_CAMPAIGN, (pack.id,), level=level, pack_id=pack.id)
+        self.ctx.push(make_scene("level-intro", self.ctx, pack=pack, level=level))
 
     def layout(self, size) -> None:
         text = self.ctx.text

@@ -6,6 +6,8 @@ fix a pack in an editor and see the result without restarting.
 
 from __future__ import annotations
 
+import os
+
 from pathlib import Path
 
 import pygame
@@ -49,8 +51,15 @@ class PacksScene(Scene):
 
     def reload(self) -> None:
         changed = self.ctx.reload_changed()
-        self.status = ("Nothing has changed since the packs were loaded." if not changed else
-                       "Reloaded: " + ", ".join(Path(p).name for p in changed) + ".")
+        broken = {_where(b.path) for b in self.ctx.library.broken}
+        good = [Path(p).name for p in changed if _where(p) not in broken]
+        bad = [Path(p).name for p in changed if _where(p) in broken]
+        parts = []
+        if good:
+            parts.append("Loaded again: " + ", ".join(good) + ".")
+        if bad:       # read again, still broken: say so, not "Reloaded" (review m19)
+            parts.append("Read again, still not loaded: " + ", ".join(bad) + " (see below).")
+        self.status = " ".join(parts) or "Nothing has changed since the packs were loaded."
         self.invalidate_layout()
 
     # --- what is shown -------------------------------------------------------------------
@@ -150,7 +159,19 @@ class PacksScene(Scene):
             status = text.block(self.status, "small", palette.ink, view.width)
             surface.blit(status, (view.x, view.bottom + text.px(8)))
         self.focus.draw(surface, ctx)
+        self._draw_folder(surface)
         draw_footer(surface, ctx, self.fr, footer(self))
+
+    def _draw_folder(self, surface) -> None:
+        """Where a teacher's own packs go, under the buttons (review m19)."""
+        from game.paths import user_packs_dir
+        text, palette = self.ctx.text, self.ctx.palette
+        x, y, w = self.back.rect.x, self.back.rect.bottom + text.px(16), self.back.rect.width
+        lead = text.block("Your own packs go in:", "small", palette.muted, w)
+        surface.blit(lead, (x, y))
+        path = text.block(str(user_packs_dir()), "small", palette.ink, w)
+        surface.blit(path, (x, y + lead.get_height()),
+                     pygame.Rect(0, 0, path.get_width(), max(0, self.fr.body.bottom - y - lead.get_height())))
 
     def _draw_card(self, surface, card, heading, lines, broken, view, pad) -> None:
         text, palette = self.ctx.text, self.ctx.palette
@@ -173,3 +194,11 @@ class PacksScene(Scene):
             surface.blit(image, (card.x + pad, y))
             y += image.get_height() + text.px(3)
         surface.set_clip(clip)
+
+
+def _where(path) -> str:
+    """A path to compare by: resolved when it can be (a symlink loop cannot)."""
+    try:
+        return str(Path(path).resolve())
+    except (OSError, RuntimeError):
+        return os.path.abspath(str(path))

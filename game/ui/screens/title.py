@@ -10,6 +10,7 @@ from game.ui.core.bindings import ANY, Binding, dispatch
 from game.ui.core.registry import make_scene
 from game.ui.core.scene import Scene
 from game.ui.core.theme import spacing
+from game.ui.play import leave
 from game.ui.play.resume import can_continue, continue_label
 from game.ui.widgets.button import Button
 from game.ui.widgets.focus import FocusRing
@@ -23,17 +24,43 @@ def _continue_game(ctx) -> None:
     flow.continue_game(ctx)
 
 
+def _due_count(ctx) -> int:
+    """Items due for spaced review; the rules load only once something was ever answered
+    (a first start stays as quick as before)."""
+    if ctx.progress is None or not ctx.progress.memory:
+        return 0
+    from game.ui.play.match import due_count
+    return due_count(ctx)
+
+
 class TitleScene(Scene):
     name = "title"
 
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
-        self.can_continue = can_continue(ctx)
+        self._build()
+
+    def _build(self) -> None:
+        """The buttons, from what there is to continue (a game left with Esc) and to review."""
+        ctx = self.ctx
+        self.due = _due_count(ctx)
+        paused = getattr(ctx, "paused_match", None)
+        self.can_continue = paused is not None or can_continue(ctx)
+        if paused is not None:     # a game left with Esc: Continue resumes it (review M1)
+            first = Button("Continue", self._resume, primary=True,
+                           hint=f"{paused.title}: {paused.progress_label}, score {paused.score}")
+        else:                      # nothing in progress: say what it really does
+            first = Button("Play again", lambda: _continue_game(self.ctx), primary=True,
+                           enabled=self.can_continue, hint=continue_label(ctx))
         self.buttons = [
-            Button("Continue", lambda: _continue_game(self.ctx), primary=True,
-                   enabled=self.can_continue, hint=continue_label(ctx)),
+            first,
             Button("Play", lambda: self.ctx.push(make_scene("choose", self.ctx)),
                    primary=not self.can_continue, hint="choose a mode and packs"),
+            Button(f"Review ({self.due} due)" if self.due else "Review",
+                   self._review, enabled=self.due > 0,
+                   hint="what you are due to see again" if self.due else "nothing due now"),
+            Button("Progress", lambda: self.ctx.push(make_scene("progress", self.ctx)),
+                   hint="what you know, what you miss"),
             Button("Classroom", lambda: self.ctx.push(make_scene("classroom", self.ctx)),
                    hint="teams, turns and a scoreboard"),
             Button("Explore", lambda: self.ctx.push(make_scene("explore", self.ctx)),
@@ -47,7 +74,25 @@ class TitleScene(Scene):
         if not self.can_continue:
             self.focus.index = 1
 
+    def _review(self) -> None:
+        """Spaced review: the items due now, unseen ones never (they are not due)."""
+        from game.rules.game import NotEnoughContent
+        from game.ui.play import flow
+        from game.ui.play.match import spaced_review_match
+        try:
+            match = spaced_review_match(self.ctx)
+        except (NotEnoughContent, ValueError) as error:
+            self.ctx.push(make_scene("notice", self.ctx, title="Nothing to review",
+                                     message=f"{error}."))
+            return
+        self.ctx.push(flow.scene_for(self.ctx, match))
+
+    def _resume(self) -> None:
+        if not leave.resume_paused(self.ctx):
+            _continue_game(self.ctx)
+
     def resume(self, result=None) -> None:
+        self._build()          # a game may have been left (Continue) or answers become due
         self.invalidate_layout()
 
     def layout(self, size) -> None:

@@ -19,18 +19,28 @@ from game.ui.core.scene import Scene
 from game.ui.widgets.shapes import draw_panel, shade
 
 
-def draw_dialog(surface, ctx, title: str, lines, width_share: float = 0.6) -> pygame.Rect:
-    """A plain centred panel: a title and lines (text, style); the scene beneath dimmed."""
+def dialog_rect(ctx, size, title: str, lines, width_share: float = 0.6) -> pygame.Rect:
+    """Where draw_dialog puts its panel in a window of `size`."""
+    return _dialog(ctx, size, title, lines, width_share)[0]
+
+
+def _dialog(ctx, size, title, lines, width_share):
     text, palette = ctx.text, ctx.palette
-    shade(surface, palette)
-    w, h = surface.get_size()
+    w, h = size
     pad = text.px(24)
     width = int(w * width_share)
     inner = width - 2 * pad
     blocks = [text.block(title, "subheading", palette.accent, inner)]
     blocks += [text.block(line, style, palette.ink, inner) for line, style in lines]
     height = min(h, sum(b.get_height() for b in blocks) + 2 * pad + text.px(8) * len(blocks))
-    panel = pygame.Rect((w - width) // 2, (h - height) // 2, width, height)
+    return pygame.Rect((w - width) // 2, (h - height) // 2, width, height), blocks, pad
+
+
+def draw_dialog(surface, ctx, title: str, lines, width_share: float = 0.6) -> pygame.Rect:
+    """A plain centred panel: a title and lines (text, style); the scene beneath dimmed."""
+    text, palette = ctx.text, ctx.palette
+    shade(surface, palette)
+    panel, blocks, pad = _dialog(ctx, surface.get_size(), title, lines, width_share)
     draw_panel(surface, panel, palette, radius=text.px(12))
     y = panel.y + pad
     for block in blocks:
@@ -58,10 +68,53 @@ class _Modal(Scene):
 
 
 class ConfirmScene(_Modal):
-    """Yes (Enter or Y) or no (Esc or N): pops with True or False."""
+    """Yes (Enter or Y) or no (Esc or N): pops with True or False. Two buttons under the
+    panel answer with the mouse too (`yes` and `no` name them). With `enter_says_no` Enter
+    keeps things as they are (ending a classroom session is never the default, m13).
+    `panel_rect(ctx, size, title, lines, width_share)` says where `panel` draws."""
     name = "confirm"
     BINDINGS = (Binding((keys.CONFIRM, "y"), "yes", "Enter or Y: yes"),
-                Binding((keys.BACK, "n"), "no", "Esc or N: no"))
+                Binding((keys.BACK, "n"), "no", "Esc or N: no"),
+                Binding((keys.POINTER_UP, keys.DROP), "click"))
+
+    def __init__(self, ctx, title: str = "", lines: Sequence = (),
+                 panel: Optional[Callable] = None, width_share: float = 0.6,
+                 yes: str = "Yes", no: str = "No", enter_says_no: bool = False,
+                 panel_rect: Optional[Callable] = None) -> None:
+        super().__init__(ctx, title, lines, panel, width_share)
+        from game.ui.widgets.button import Button
+        self.enter_says_no = enter_says_no
+        self.panel_rect = panel_rect or dialog_rect
+        self.yes = Button(yes, lambda: self.ctx.pop(True), primary=not enter_says_no,
+                          key="Y" if enter_says_no else "Enter")
+        self.no = Button(no, lambda: self.ctx.pop(False), primary=enter_says_no,
+                         key="Enter" if enter_says_no else "Esc")
+        if enter_says_no:
+            self.BINDINGS = (Binding(("y",), "yes", "Y: yes"),
+                             Binding((keys.BACK, keys.CONFIRM, "n"), "no", "Enter, Esc or N: no"),
+                             Binding((keys.POINTER_UP, keys.DROP), "click"))
+
+    def layout(self, size) -> None:
+        text = self.ctx.text
+        panel = self.panel_rect(self.ctx, size, self.title, self.lines, self.width_share)
+        bh = text.line_height("button") + text.px(18)
+        gap = text.px(12)
+        w = min((panel.width - 3 * gap) // 2, text.px(300))
+        y = min(panel.bottom + gap, size[1] - bh - gap)
+        self.no.rect = pygame.Rect(panel.right - w, y, w, bh)
+        self.yes.rect = pygame.Rect(panel.right - 2 * w - gap, y, w, bh)
+
+    def action_click(self, action):
+        for button in (self.yes, self.no):
+            if button.rect.collidepoint(action.pos):
+                button.press()
+                return True
+        return False
+
+    def draw(self, surface) -> None:
+        self.panel(surface, self.ctx, self.title, self.lines, self.width_share)
+        self.yes.draw(surface, self.ctx, focused=not self.enter_says_no)
+        self.no.draw(surface, self.ctx, focused=self.enter_says_no)
 
     def action_yes(self, action) -> None:
         self.ctx.pop(True)

@@ -9,21 +9,36 @@ from game.ui.widgets.shapes import draw_focus, draw_panel
 
 TITLE = "card"
 DATE = "card-date"
+# Smaller title types for narrow cards (a long line squeezed to fit the window).
+TITLES = (TITLE, ("serif-bold", 16), ("serif-bold", 14), ("serif-bold", 12))
+DATES = {TITLE: DATE, ("serif-bold", 16): ("sans", 14), ("serif-bold", 14): ("sans", 13),
+         ("serif-bold", 12): ("sans", 12)}
 
 
-def card_height(ctx, event, width: int, show_date: bool, note: str = "") -> int:
+def title_style(ctx, events, width: int):
+    """The largest title type in which no word of any of `events` is wider than a card
+    `width` wide: no title breaks in the middle of a word."""
+    pad = ctx.text.px(10)
+    words = {w for e in events for w in e.title.split()}
+    for style in TITLES:
+        if all(ctx.text.width(w, style) <= width - 2 * pad for w in words):
+            return style
+    return TITLES[-1]
+
+
+def card_height(ctx, event, width: int, show_date: bool, note: str = "", style=TITLE) -> int:
     text = ctx.text
     pad = text.px(10)
-    h = text.block_size(event.title, TITLE, max(1, width - 2 * pad))[1] + 2 * pad
+    h = text.block_size(event.title, style, max(1, width - 2 * pad))[1] + 2 * pad
     if show_date:
-        h += text.line_height(DATE) + text.px(2)
+        h += text.line_height(DATES.get(style, DATE)) + text.px(2)
     if note:
         h += text.line_height("small")
     return h
 
 
 def draw_event_card(surface, ctx, rect, event, *, show_date: bool, focused: bool = False,
-              state: str = "", note: str = "", lifted: bool = False) -> None:
+              state: str = "", note: str = "", lifted: bool = False, style=TITLE) -> None:
     """state: "" | "right" | "wrong"; lifted: being carried (drawn with a shadow)."""
     text, palette = ctx.text, ctx.palette
     rect = pygame.Rect(rect)
@@ -43,7 +58,7 @@ def draw_event_card(surface, ctx, rect, event, *, show_date: bool, focused: bool
                      (rect.x, rect.y + radius // 2, max(3, text.px(5)), rect.height - radius),
                      border_radius=2)
     pad = text.px(10)
-    title = text.block(event.title, TITLE, palette.ink, max(1, rect.width - 2 * pad))
+    title = text.block(event.title, style, palette.ink, max(1, rect.width - 2 * pad))
     surface.blit(title, (rect.x + pad, rect.y + pad),
                  pygame.Rect(0, 0, title.get_width(), max(0, rect.height - 2 * pad)))
     y = rect.bottom - pad // 2
@@ -52,7 +67,8 @@ def draw_event_card(surface, ctx, rect, event, *, show_date: bool, focused: bool
         y -= image.get_height()
         surface.blit(image, (rect.x + pad, y))
     if show_date:
-        image = text.render(text.fit(event.when, DATE, rect.width - 2 * pad), DATE,
+        date = DATES.get(style, DATE)
+        image = text.render(text.fit(event.when, date, rect.width - 2 * pad), date,
                             palette.muted)
         y -= image.get_height()
         surface.blit(image, (rect.x + pad, y))

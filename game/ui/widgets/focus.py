@@ -12,7 +12,8 @@ class FocusRing:
     """Which of a scene's widgets has the keyboard focus; pointer and keys agree.
 
     Tab/Shift-Tab always move; arrows move too when `arrows` is set (menus). Hovering a
-    widget focuses it, so there is one highlight, never two.
+    widget only highlights it: the keyboard focus stays where the keys put it, so a
+    resting mouse never changes what Enter presses (review m16). A click focuses.
     """
 
     def __init__(self, items: Sequence = (), arrows: bool = True) -> None:
@@ -20,6 +21,7 @@ class FocusRing:
         self.index = 0
         self.arrows = arrows
         self._pressed: Optional[int] = None
+        self.hovered: Optional[int] = None
 
     def set_items(self, items: Sequence, keep: bool = True) -> None:
         self.items = list(items)
@@ -62,8 +64,7 @@ class FocusRing:
             return True
         if kind in (keys.POINTER_MOVE, keys.DRAG_START, keys.DRAG):
             hit = self.at(action.pos)
-            if hit is not None and getattr(self.items[hit], "enabled", True):
-                self.index = hit
+            self.hovered = hit if hit is not None and getattr(self.items[hit], "enabled", True) else None
             return False
         if kind == keys.POINTER_DOWN:
             self._pressed = self.at(action.pos)
@@ -79,4 +80,29 @@ class FocusRing:
 
     def draw(self, surface, ctx) -> None:
         for index, item in enumerate(self.items):
+            if index == self.hovered and index != self.index:
+                try:
+                    item.draw(surface, ctx, focused=False, hovered=True)
+                    continue
+                except TypeError:       # a widget that draws no hover state
+                    pass
             item.draw(surface, ctx, focused=(index == self.index))
+
+
+def grid_move(index: int, kind: str, count: int, cols: int) -> int:
+    """Arrows in a grid of `cols` columns follow the layout: Down from the top right goes
+    to the bottom right (review M2). At an edge the focus stays."""
+    if count <= 0:
+        return 0
+    row, col = divmod(index, cols)
+    if kind == keys.LEFT and col > 0:
+        return index - 1
+    if kind == keys.RIGHT and col < cols - 1 and index + 1 < count:
+        return index + 1
+    if kind == keys.UP and row > 0:
+        return index - cols
+    if kind == keys.DOWN and index + cols < count:
+        return index + cols
+    if cols == 1 and kind in (keys.LEFT, keys.RIGHT):
+        return max(0, min(count - 1, index + (1 if kind == keys.RIGHT else -1)))
+    return index

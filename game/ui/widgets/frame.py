@@ -49,7 +49,10 @@ def draw_header(surface, ctx, fr: Frame, title: str, right: str = "") -> None:
                                  y - right_img.get_height() - text.px(6)))
 
 
-def draw_footer(surface, ctx, fr: Frame, hints: str) -> None:
+def draw_footer(surface, ctx, fr: Frame, hints: str, reserve: int = 0) -> None:
+    """The key hints, left; `reserve` pixels at the right are kept for the screen's own
+    controls in the footer row (a hint button, a clock)."""
     text = ctx.text
-    image = text.render(text.fit(hints, "small", fr.footer.width), "small", ctx.palette.muted)
+    width = max(1, fr.footer.width - reserve)
+    image = text.render(text.fit(hints, "small", width), "small", ctx.palette.muted)
     surface.blit(image, (fr.footer.x, fr.footer.centery - image.get_height() // 2))

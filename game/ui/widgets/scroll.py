@@ -10,26 +10,40 @@ from game.ui.core.theme import Palette
 
 
 class ScrollView:
-    """A viewport onto content taller than it; wheel, arrows and page keys scroll it."""
+    """A viewport onto content taller than it; wheel, arrows and page keys scroll it.
+
+    Given the content's `line` height (text of one size), the view is a whole number of
+    lines tall and scrolls by whole lines, so no line is ever cut in half at its top or
+    bottom edge (review m3)."""
 
     def __init__(self) -> None:
         self.rect = pygame.Rect(0, 0, 0, 0)
         self.content_height = 0
         self.offset = 0
         self.step = 40
+        self.line = 0
 
-    def set_geometry(self, rect, content_height: int, step: int = 40) -> None:
+    def set_geometry(self, rect, content_height: int, step: int = 40, line: int = 0) -> None:
         self.rect = pygame.Rect(rect)
+        self.line = max(0, int(line))
+        if self.line and self.rect.height >= self.line:
+            self.rect.height -= self.rect.height % self.line
         self.content_height = content_height
-        self.step = max(8, step)
-        self.offset = max(0, min(self.offset, self.max_offset))
+        self.step = max(8, step) if not self.line else max(self.line, step - step % self.line)
+        self.offset = max(0, min(self._snap(self.offset), self.max_offset))
 
     @property
     def max_offset(self) -> int:
-        return max(0, self.content_height - self.rect.height)
+        top = max(0, self.content_height - self.rect.height)
+        if self.line:
+            top = -(-top // self.line) * self.line     # whole lines: the last one shows whole
+        return top
+
+    def _snap(self, offset: int) -> int:
+        return offset - offset % self.line if self.line else offset
 
     def scroll(self, pixels: int) -> None:
-        self.offset = max(0, min(self.max_offset, self.offset + pixels))
+        self.offset = max(0, min(self.max_offset, self._snap(self.offset + pixels)))
 
     def handle(self, action: Action, keyboard: bool = True) -> bool:
         if action.kind == keys.WHEEL and self.rect.collidepoint(action.pos):

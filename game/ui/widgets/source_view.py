@@ -72,7 +72,8 @@ class SourceView:
         content = text.rich(self.runs(ctx.palette), width, "serif")
         view = pygame.Rect(self.rect.x, self.rect.y + top, width,
                            max(1, self.rect.height - top))
-        self.scroll.set_geometry(view, content.get_height(), step=text.line_height("serif") * 2)
+        self.scroll.set_geometry(view, content.get_height(), step=text.line_height("serif") * 2,
+                                 line=max(text.line_height("serif"), text.line_height("serif-b")))
         # Start with the highlighted words in view.
         found = self.citation.passage(CONTEXT) if self.citation else None
         if found is not None and self._placed_for != width:
