@@ -13,6 +13,19 @@ from game.rules.session import AnswerRecord
 FIFTY = "fifty"   # hint: remove one wrong choice
 YEAR = "year"     # hint: show one card's year
 
+WHOSE_VIEW_LEAD = "Whose view is this?"
+# The reading rule of docs/packs.md, in one line for the whose-view screens.
+READING_RULE = ("How to read this: the answer is whoever wrote the words shown; a writer "
+                "reporting someone (\u201cX writes that\u2026\u201d) is the answer, unless "
+                "the question asks whose idea is reported.")
+
+
+def lead_for(question: Question) -> str:
+    """What is asked above the quote: the question's own prompt, or the default."""
+    if question.is_whose_view:
+        return question.prompt or WHOSE_VIEW_LEAD
+    return "Question"
+
 
 @dataclass(frozen=True)
 class Step:
