@@ -1,5 +1,6 @@
 """`thaw extract`: dates, event cues and quotes found in the real seed documents."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -355,3 +356,23 @@ def test_a_draft_citing_bundled_documents_validates_in_the_user_pack_folder(tmp_
     capsys.readouterr()
     assert "seed: \"004_" in target.read_text(encoding="utf-8")
     assert cli.main(["validate", str(target)]) == 0, capsys.readouterr().out
+
+
+def test_uncommenting_a_drafted_question_as_the_comments_say_gives_a_valid_pack(tmp_path):
+    # Found in the teacher trial 2: the draft said "uncomment", but `questions: []` stayed
+    # above the uncommented items and the file no longer parsed.
+    doc = tmp_path / "d.txt"
+    doc.write_text('In 1956 a banner read "the cult of the individual is over now".\n'
+                   'In 1957 a poster read "the cult of the individual is back again".\n',
+                   encoding="utf-8")
+    text = draft_in(tmp_path, doc).read_text(encoding="utf-8")
+    lines = []
+    for line in text.split("\n"):
+        if line.startswith("questions: []"):
+            assert "delete" in line     # the line itself says what to do
+            line = "questions:"
+        elif re.match(r"  # (- id|  (kind|quote|answer|cite|explain)):", line):
+            line = "  " + line[4:]
+        lines.append(line.replace("answer: ???", "answer: x"))
+    data = yaml.safe_load("\n".join(lines))
+    assert [q["quote"] for q in data["questions"]][-1] == "the cult of the individual is back again"

@@ -156,8 +156,9 @@ def test_every_bundled_pack_in_levels_validates(capsys, monkeypatch):
 
 def test_the_example_pack_in_the_guide_validates(tmp_path, capsys):
     guide = (game.PROJECT_ROOT / "docs" / "packs.md").read_text(encoding="utf-8")
-    example = guide.split("```yaml\n", 1)[1].split("```", 1)[0]
-    assert example.startswith("format: 1")
+    # The first complete pack of the guide (the blocks before it are fragments).
+    blocks = [b.split("```", 1)[0] for b in guide.split("```yaml\n")[1:]]
+    example = next(b for b in blocks if b.startswith("format: 1"))
     from packhelp import seeds_from
     path = tmp_path / "example.yaml"
     path.write_text(example.replace("../seeds/", seeds_from(tmp_path) + "/"), encoding="utf-8")

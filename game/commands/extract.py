@@ -114,7 +114,9 @@ def render_yaml(plan: Skeleton, pack_id: str = "my-pack", title: str = "My pack"
                 else f"    file: {_q(source.file)}",
                 f"    title: {_q(source.title)}",
                 f"    kind: {_q(source.kind)}  # a guess"]
-    out += ["", "perspectives:" if plan.perspectives else "perspectives: []"]
+    out += ["", "perspectives:" if plan.perspectives else
+            "perspectives: []  # to add one, delete this [] and write items below: "
+            "- id: ... / name: ... / view: ..."]
     for person in plan.perspectives:
         out += [f"  # check: is '{_comment(person.name)}' the right name? Write their view in "
                 "one sentence (shown after each answer).",
@@ -134,7 +136,9 @@ def render_yaml(plan: Skeleton, pack_id: str = "my-pack", title: str = "My pack"
                 "    cite:",
                 f"      source: {event.source_id}",
                 f"      excerpt: {_q(found.sentence)}"]
-    out += ["", "questions:" if any(q.answer for q in plan.questions) else "questions: []"]
+    out += ["", "questions:" if any(q.answer for q in plan.questions) else
+            "questions: []" + ("  # when you uncomment a question below, delete this []"
+                               if plan.questions else "")]
     for question in plan.questions:
         found = question.finding
         said = f"attributed to {found.attribution}" if found.attribution else "no speaker found"
@@ -151,9 +155,10 @@ def render_yaml(plan: Skeleton, pack_id: str = "my-pack", title: str = "My pack"
         if question.answer:
             out += ["  " + line for line in lines]
         else:
-            out.append("  # To use it: uncomment, and give the answer (a perspective id"
+            out.append("  # To use it: remove the '# ' in front of its lines, give the answer (a "
+                       "perspective id"
                        + (", after adding at least two perspectives)" if len(plan.perspectives) < 2
-                          else ")"))
+                          else ")") + " and add its id to a level's questions: list")
             out += ["  # " + line for line in lines]
     if plan.levels:
         out += ["", "levels:"]
