@@ -203,7 +203,7 @@ def _export(args, out: TextIO) -> int:
         raise PackFileError(f"{target}: the file to write must end in .zip")
     pack_members(pack)  # every document inside the pack's folder, or a clear error
     if not _valid_beside_others(pack, out):
-        print(f"Not exported: fix the errors above first (a colleague's `thaw pack install` "
+        print("Not exported: fix the errors above first (a colleague's `thaw pack install` "
               "would refuse the pack).", file=out)
         return 1
     names = write_zip(pack, target)

@@ -100,7 +100,7 @@ class Aids:
         return footer.right - x
 
     def draw(self, surface) -> None:
-        ctx, text, palette = self.ctx, self.ctx.text, self.ctx.palette
+        text, palette = self.ctx.text, self.ctx.palette
         if self.button.label:
             rect, on = self.button.rect, self.button.enabled
             pygame.draw.rect(surface, palette.card, rect, border_radius=text.px(6))

@@ -84,7 +84,7 @@ class ResultsScene(Scene):
         again_label = "Play the level again" if match.level is not None else "New deal"
         self.again = Button(again_label, self.play_again, primary=self.next_level is None,
                             hint="same mode and packs, new cards" if match.level is None else "")
-        self.next = (Button(f"Next level", self.play_next, primary=True, hint=self.next_level[1].title)
+        self.next = (Button("Next level", self.play_next, primary=True, hint=self.next_level[1].title)
                      if self.next_level else None)
         self.review = Button("Review missed", self.review_missed, enabled=bool(self.misses),
                              hint=f"{len(self.misses)} to review" if self.misses else "nothing missed")

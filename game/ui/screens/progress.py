@@ -111,7 +111,7 @@ class ProgressScene(Scene):
         draw_footer(surface, ctx, self.fr, footer(self))
 
     def _draw_missed(self, surface) -> None:
-        ctx, text, palette = self.ctx, self.ctx.text, self.ctx.palette
+        text, palette = self.ctx.text, self.ctx.palette
         x, y = self.right.topleft
         surface.blit(text.render("Missed most often", "subheading", palette.accent), (x, y))
         y += text.line_height("subheading") + text.px(6)
