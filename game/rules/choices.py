@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from game.content.model import Question
 from game.content.text import fold
 from game.rules.content import Content
+from game.rules.kinds import choice_label, is_source_work
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,8 @@ def choice_for(question: Question, key: str, content: Content) -> Choice:
         view = content.perspective(key)
         if view is not None:
             return Choice(key, view.name, view.role)
+    if is_source_work(question):
+        return Choice(key, *choice_label(question, key))
     return Choice(key, key)
 
 

@@ -8,6 +8,7 @@ from typing import Optional, Union
 from game.content.model import Citation, Event, Question, TimelineDraw
 from game.content.text import Passage
 from game.rules.choices import Choice
+from game.rules.kinds import ScaleHand, ScaleVerdict
 from game.rules.session import AnswerRecord
 
 FIFTY = "fifty"   # hint: remove one wrong choice
@@ -68,7 +69,7 @@ class Ask:
         return tuple(c for c in self.choices if c.key not in self.removed)
 
 
-Prompt = Union[PlaceCard, SortHand, Ask]
+Prompt = Union[PlaceCard, SortHand, Ask, ScaleHand]
 
 
 @dataclass(frozen=True)
@@ -107,10 +108,13 @@ class AskVerdict:
     explain: str
     citation: Optional[Citation]
     passage: Optional[Passage]     # the cited passage in its document, for showing
+    # Corroboration: the right document's passage, shown beside the claim's.
+    also: Optional[Citation] = None
+    also_passage: Optional[Passage] = None
 
     @property
     def correct(self) -> bool:
         return self.record.correct
 
 
-Verdict = Union[PlaceVerdict, SortVerdict, AskVerdict]
+Verdict = Union[PlaceVerdict, SortVerdict, AskVerdict, ScaleVerdict]
