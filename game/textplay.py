@@ -12,13 +12,14 @@ import time
 from dataclasses import dataclass
 from typing import Callable, Optional
 
+from game.content.safetext import terminal
 from game.content.model import Event
-from game.rules import campaign
-from game.rules import game as G
+from game.rules import campaign, game as G, modes
 from game.rules.content import Content
-from game.rules.prompts import (FIFTY, YEAR, Ask, AskVerdict, PlaceCard, PlaceVerdict,
-                                SortHand, SortVerdict)
 from game.rules.kinds import ScaleHand, ScaleVerdict, lead, prompt_text, source_line
+from game.rules.prompts import (FIFTY, YEAR, Ask, AskVerdict, PlaceCard, PlaceVerdict, SortHand,
+                                SortVerdict)
+from game.rules.review import miss_detail
 from game.rules.session import Session, missed, new_session, summary
 
 QUIT = {"q", "quit", "exit"}
@@ -172,15 +173,12 @@ def _describe_miss(m, content: Optional[Content]) -> str:
     """'"quote..." -- Danielle' for people; ids when the content is not at hand."""
     if content is None:
         return f"{m.kind} {m.item_id}: right answer {' < '.join(m.answer)}"
-    question = content.question(m.item_id)
-    if question is not None:
-        asked = question.quote or question.prompt
+    detail = miss_detail(m, content)
+    if detail.question is not None:
+        asked = detail.question.quote or detail.question.prompt
         asked = asked if len(asked) <= 70 else asked[:67].rstrip() + "..."
-        right = m.answer[0] if m.answer else question.answer
-        perspective = content.perspective(right) if question.is_whose_view else None
-        return f'"{asked}" -- {perspective.name if perspective else right}'
-    events = [content.event(i) for i in m.answer]
-    return "in order: " + "; ".join(f"{e.date.label()} {e.title}" for e in events if e)
+        return f'"{asked}" -- {detail.answer}'
+    return "in order: " + "; ".join(f"{e.date.label()} {e.title}" for e in detail.true_order)
 
 
 # --- asking for a move -------------------------------------------------------------------
@@ -281,14 +279,23 @@ def play_session(mode: str, library, seed: int, c: Console,
     session = new_session(names, seed)
     if mode == G.MODE_CAMPAIGN:
         return _play_campaign(library, content, session, c)
-    start = {G.MODE_CHRONOLOGY: G.start_chronology, G.MODE_SORT: G.start_sort,
-             G.MODE_WHOSE_VIEW: G.start_whose_view, G.MODE_MIXED: G.start_mixed}[mode]
-    return play(start(content, session), c).session
+    return play(modes.start(mode, content, session), c).session
+
+
+def new_game(mode: str, library, seed: int, names: tuple[str, ...] = ("You",)) -> G.Game:
+    """The game `play_session` plays for a mode other than the campaign (the same deal as
+    the window's for the same content and seed: both start it from game.rules.modes)."""
+    return modes.start(mode, Content.from_library(library), new_session(names, seed))
 
 
 def run(args, read: Callable[[str], str] = input, write: Callable[[str], None] = print,
         library=None, clock: Callable[[], float] = time.monotonic) -> int:
     """`thaw play --text [--mode M] [--seed N] [--pack FILE]...`"""
+    raw_write = write
+
+    def write(line: str) -> None:  # pack text never reaches the terminal raw
+        raw_write(terminal(line))
+
     mode = args.mode or G.MODE_MIXED
     if mode not in G.MODES:
         write(f"thaw play: unknown mode '{mode}' (choose from {', '.join(G.MODES)})")

@@ -81,7 +81,7 @@ def test_every_event_has_a_summary_and_a_passage_to_show(pack):
 
 
 def test_stalin_died_on_5_march_1953_and_document_004s_march_3_is_recorded(pack):
-    deaths = [e for e in pack.events if e.id == "stalin-death"]
+    deaths = [e for e in pack.events if e.id == "khrushchev-era:stalin-death"]
     assert len(deaths) == 1
     death = deaths[0]
     assert death.date == PartialDate(1953, 3, 5)

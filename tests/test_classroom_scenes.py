@@ -109,12 +109,13 @@ def test_the_teacher_keys_pause_help_and_end_with_a_confirmation(app):
     assert room.timer.elapsed == before and room.phase == "playing"
     press(app, "p")
     press(app, "h")
-    assert play.help
+    assert app.scene.name == "overlay" and app.scene.title == "Teacher keys"
     press(app, "h")
+    assert app.scene is play
     press(app, "ESCAPE")
-    assert play.confirm_end and room.phase != "over"
+    assert app.scene.name == "confirm" and room.phase != "over"
     press(app, "n")
-    assert not play.confirm_end
+    assert app.scene is play and room.phase != "over"
     press(app, "ESCAPE")
     press(app, "RETURN")
     assert room.over and app.scene.name == "classroom-board"

@@ -266,5 +266,6 @@ def test_the_skeleton_loads_as_a_pack_once_its_todos_are_filled(tmp_path, capsys
     path.write_text(header + filled, encoding="utf-8")
     pack = load_pack(path)
     assert len(pack.sources) == len(list(SEEDS_DIR.glob("*.txt")))
-    assert {"stalin-death", "secret-speech", "cuban-missile-crisis"} <= {e.id for e in pack.events}
+    assert {"stalin-death", "secret-speech", "cuban-missile-crisis"} <= {
+        e.id.partition(":")[2] for e in pack.events}
     assert any(q.quote.startswith("distress, outrage") for q in pack.questions)

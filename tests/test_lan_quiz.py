@@ -66,7 +66,7 @@ def test_the_reveal_names_the_answer_and_explains():
 def test_a_session_deals_its_rounds_without_asking_a_question_twice_then_ends():
     q = quiz(round_types=(WHOSE_VIEW,), rounds=4)   # the fixture has 4 whose-view questions
     asked = []
-    while (question := q.next_question(now=0.0)) is not None:
+    while q.next_question(now=0.0) is not None:
         asked.append(q.prompt.question.id)
         q.settle([right_value(q)])
     assert len(asked) == 4 and len(set(asked)) == 4

@@ -8,6 +8,7 @@ import pytest
 
 from game.content.dates import PartialDate
 from game.content.library import load_library
+from game.content.model import local_id
 from game.content.timeline import build_timeline
 from game.paths import user_packs_dir
 
@@ -104,8 +105,9 @@ def test_asking_for_a_pack_gives_its_required_content_too(tmp_path):
     extension(tmp_path, "ext.yaml", "ext", "test-pack")
     write_pack(tmp_path, WHOSE_VIEW_Q, name="base.yaml", events=True)
     library = load_library([tmp_path])
-    assert {e.id for e in library.events(["ext"])} == {"secret-speech", "stalin-death"}
-    assert [q.id for q in library.questions(["ext"])] == ["q-cardboard"]
+    assert {e.id for e in library.events(["ext"])} == {"test-pack:secret-speech",
+                                                       "test-pack:stalin-death"}
+    assert [q.id for q in library.questions(["ext"])] == ["test-pack:q-cardboard"]
     assert library.perspective("khrushchev").name == "Nikita Khrushchev"
     assert library.perspective("nobody") is None
 
@@ -235,7 +237,7 @@ def test_the_timeline_is_the_era_in_date_order_with_citations(tmp_path):
 """, events=True)
     library = load_library([tmp_path])
     timeline = build_timeline(library.packs)
-    assert [e.id for e in timeline] == ["stalin-death", "year-of-speech", "secret-speech"]
+    assert [local_id(e.id) for e in timeline] == ["stalin-death", "year-of-speech", "secret-speech"]
     passage = timeline[0].cite.passage()
     assert passage.excerpt == "When Joseph Stalin died on March 3, 1953"
     assert any("outside 1953-1964" in w.message for w in library.warnings)

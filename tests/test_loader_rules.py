@@ -61,16 +61,18 @@ levels:
 """, events=True)
     pack = load_pack(path)
     assert pack.id == "test-pack" and pack.format == 1
-    assert [s.id for s in pack.sources] == ["hexbear", "today-is", "discussion"]
-    assert [e.id for e in pack.events] == ["secret-speech", "stalin-death"]
+    # Ids are scoped per pack: 'pack-id:id as written'.
+    assert [s.id for s in pack.sources] == ["test-pack:hexbear", "test-pack:today-is",
+                                            "test-pack:discussion"]
+    assert [e.id for e in pack.events] == ["test-pack:secret-speech", "test-pack:stalin-death"]
     assert pack.events[1].date == PartialDate(1953, 3, 5)
     assert pack.events[1].source_says == "March 3"
     assert [q.kind for q in pack.questions] == [WHOSE_VIEW, CHOICE]
     assert pack.questions[1].choices == ("3 March 1953", "5 March 1953")
     rounds = pack.levels[0].rounds
-    assert rounds[0].event_ids == ("stalin-death", "secret-speech")
+    assert rounds[0].event_ids == ("test-pack:stalin-death", "test-pack:secret-speech")
     assert (rounds[1].draw.from_year, rounds[1].draw.to_year, rounds[1].draw.count) == (1953, 1956, 2)
-    assert rounds[2].question_ids == ("q-cardboard", "q-date")
+    assert rounds[2].question_ids == ("test-pack:q-cardboard", "test-pack:q-date")
 
 
 def test_a_whose_view_excerpt_defaults_to_its_quote(tmp_path):
@@ -234,7 +236,7 @@ levels:
 """, name="ext.yaml", header=False)
     pack = load_pack(path, {"test-pack": base})
     assert pack.requires == ("test-pack",)
-    assert pack.levels[0].rounds[1].question_ids == ("q-cardboard",)
+    assert pack.levels[0].rounds[1].question_ids == ("test-pack:q-cardboard",)
 
 
 # --- references --------------------------------------------------------------------------
@@ -453,7 +455,7 @@ questions:
     cite: {{source: discussion, excerpt: "died on March 3, 1953"}}
     explain: The source is two days off.
 """)
-    assert load_pack(path).questions[0].cite.source.id == "discussion"
+    assert load_pack(path).questions[0].cite.source.id == "test-pack:discussion"
 
 
 # --- questions ---------------------------------------------------------------------------
@@ -628,13 +630,13 @@ events:
     summary: s
     cite: {{source: today-is, excerpt: "he denounced Joseph Stalin"}}
 """)
-    assert load_pack(path).events[0].id == "war"
+    assert load_pack(path).events[0].id == "test-pack:war"
     [warning] = problems_of(path)
     assert warning.severity == "warning" and warning.line == marked_line(path)
     assert "outside 1953-1964" in warning.message
 
 
-def test_a_fixed_round_of_events_that_cannot_be_ordered_is_a_warning(tmp_path):
+def test_a_fixed_round_with_two_events_that_cannot_be_ordered_is_a_warning(tmp_path):
     path = write_pack(tmp_path, """\
   - id: the-year
     title: The year of the speech
@@ -645,7 +647,7 @@ levels:
   - id: l
     title: L
     rounds:
-      - timeline: [the-year, secret-speech] #!
+      - timeline: [the-year, secret-speech, stalin-death] #!
 """, events=True)
     assert len(load_pack(path).levels[0].rounds) == 1
     [warning] = problems_of(path)

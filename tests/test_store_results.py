@@ -3,6 +3,7 @@
 import csv
 import json
 import os
+import re
 from datetime import datetime, timedelta
 
 import pytest
@@ -45,8 +46,8 @@ def round_two():
 def test_each_round_rewrites_both_files_with_every_row_so_far(tmp_path):
     clock = Clock()
     writer = ResultsWriter(tmp_path, "7B", SETTINGS, now=clock)
-    assert writer.csv_path.name == "19610412-090700-7B.csv"
-    assert writer.json_path.name == "19610412-090700-7B.json"
+    assert re.fullmatch(r"19610412-090700-[0-9a-f]{8}-7B\.csv", writer.csv_path.name)
+    assert writer.json_path.name == writer.csv_path.name[:-4] + ".json"
 
     assert writer.write_round(round_one())
     session = read_results(writer.json_path)

@@ -48,6 +48,8 @@ OPTIONS = {
     "explore-event": lambda ctx: {"event": ctx.library.events()[0]},
     "campaign": lambda ctx: {"pack_ids": ctx.library.pack_ids()},
     "notice": lambda ctx: {"title": "Note", "message": "A message " * 40},
+    "confirm": lambda ctx: {"title": "Sure?", "lines": [("Enter: yes. Esc: no.", "body")]},
+    "overlay": lambda ctx: {"title": "Keys", "lines": [("H  help", "body")]},
     "board": lambda ctx: {"match": new_match(ctx, rules.MODE_CHRONOLOGY, ())},
     "sort": lambda ctx: {"match": new_match(ctx, rules.MODE_SORT, ())},
     "ask": lambda ctx: {"match": new_match(ctx, rules.MODE_WHOSE_VIEW, ())},
@@ -81,7 +83,7 @@ def test_every_registered_scene_draws_a_frame_at_both_reference_sizes(name, size
 def test_the_registry_names_every_screen_of_the_game():
     assert set(SCENES) == {
         "title", "settings", "packs", "explore", "explore-event", "choose", "campaign",
-        "notice", "board", "sort", "ask", "results",
+        "notice", "confirm", "overlay", "board", "sort", "ask", "results",
         "classroom", "classroom-play", "classroom-board", "classroom-review",
         "classroom-phones", "classroom-phones-play", "network-check"}
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Callable, Optional, Sequence
+from typing import Callable, Optional
 
 from game.rules import game as rules
 from game.rules.content import Content
@@ -38,8 +38,7 @@ from game.rules.prompts import Ask, PlaceCard, SortHand
 from game.rules.session import missed, new_session, standings
 from game.classroom.rows import (END, MANUAL, PAUSE, RESUME, SKIP, UNDO, answer_row,
                                  teacher_row)
-from game.classroom.setup import (TIMELINE, ClassroomSetup, check_content,
-                                  content_for_round, playable_types)
+from game.classroom.setup import ClassroomSetup, check_content, deal_round, playable_types
 from game.classroom.summary import FinalStandings, final_standings
 from game.classroom.timer import TurnTimer
 from game.store.results import ResultRow, ResultsWriter
@@ -111,6 +110,7 @@ class Classroom:
         self.rows: list[ResultRow] = []
         self.saved = 0                 # rows already written to the results file
         self.failed_saves = 0
+        self.unsaved = False           # the last save failed and nothing has saved since
         self.save_problems: list[str] = []  # what the results writer said went wrong
         self.paused = False
         self.ended_early = False
@@ -119,6 +119,18 @@ class Classroom:
         session = new_session([t.strip() for t in setup.teams], seed=setup.seed,
                               rules=setup.rules())
         self.state = self._start_round(session, 0)
+
+    @classmethod
+    def resumed(cls, setup: ClassroomSetup, content: Content, session, round_index: int,
+                rows: Sequence[ResultRow], *, writer: Optional[ResultsWriter] = None,
+                now: Optional[Callable[[], datetime]] = None) -> "Classroom":
+        """A session going on after a crash (see resume.py): `session` holds the scores
+        so far, `rows` what the results file already has; play starts at `round_index`."""
+        room = cls(setup, content, writer=writer, now=now)
+        room.rows = list(rows)
+        room.saved = len(room.rows)
+        room.state = room._start_round(session, round_index)
+        return room
 
     # --- what the screens read ---------------------------------------------------------
     @property
@@ -343,23 +355,12 @@ class Classroom:
 
     # --- inside ---------------------------------------------------------------------------
     def _start_round(self, session, index: int) -> _State:
-        kinds = self.types
-        first = self.setup.round_type(index)
-        order = (kinds[kinds.index(first):] + kinds[:kinds.index(first)]) if first in kinds else kinds
-        for kind in order:
-            part = content_for_round(self.content, kind)
-            try:
-                if kind == TIMELINE:
-                    game = rules.start_sort(part, session, rounds=1,
-                                            hand_size=self.setup.hand_size)
-                else:
-                    game = rules.start_whose_view(part, session, rounds=1)
-            except rules.NotEnoughContent:
-                continue
-            if not game.over:
-                timer = TurnTimer(float(self.setup.timer) if self.setup.timer else None)
-                return _State(game, index, kind, PLAYING, timer)
-        raise ClassroomError("the packs chosen cannot fill a round")
+        dealt = deal_round(self.setup, self.content, self.types, session, index)
+        if dealt is None:
+            raise ClassroomError("the packs chosen cannot fill a round")
+        game, kind = dealt
+        timer = TurnTimer(float(self.setup.timer) if self.setup.timer else None)
+        return _State(game, index, kind, PLAYING, timer)
 
     def _answer(self, move, seconds: float, kind: str):
         before = self.state
@@ -398,23 +399,32 @@ class Classroom:
 
     def _save(self, ends_round: bool = True) -> bool:
         pending = self.rows[self.saved:]
-        if self.writer is None or not pending:
+        if self.writer is None or (not pending and not self.unsaved):
             return True
         ok = self.writer.write_round(pending, ends_round=ends_round)
         self.saved = len(self.rows)
+        self.unsaved = not ok          # the writer keeps every row: a later save catches up
         if not ok:
             self.failed_saves += 1
         self.save_problems.extend(str(n) for n in self.writer.take_notices())
         return ok
+
+    def save_now(self) -> bool:
+        """Write the answers and teacher points of the round in play without ending it:
+        the window is closing (or got SIGTERM) mid-round. True if saved."""
+        return self._save(ends_round=False)
 
     @property
     def results_note(self) -> str:
         """For the scoreboard: where the results are, or why they are not being kept."""
         if self.writer is None:
             return "results are not being saved"
-        if self.failed_saves:
-            return "RESULTS NOT SAVED: " + (self.save_problems[0] if self.save_problems
+        if self.unsaved:
+            return "RESULTS NOT SAVED: " + (self.save_problems[-1] if self.save_problems
                                             else "the results file could not be written")
+        if self.failed_saves:
+            return (f"saved to {self.writer.json_path.parent} "
+                    "(an earlier save failed; everything is saved now)")
         return f"saved to {self.writer.json_path.parent}"
 
     def _push(self, before: _State, row: Optional[ResultRow], label: str) -> None:
@@ -439,8 +449,3 @@ def _items(prompt) -> tuple[str, ...]:
     if isinstance(prompt, PlaceCard):
         return (prompt.card.id,)
     return ()
-
-
-def play_order(prompt) -> Sequence[str]:
-    """A hand's ids as dealt (handy for tests and the screens' starting order)."""
-    return [c.id for c in prompt.cards] if isinstance(prompt, SortHand) else []

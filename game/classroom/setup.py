@@ -11,19 +11,21 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Iterable, Optional, Sequence
 
+from game.content.limits import first_control, has_visible
 from game.content.model import Pack
+from game.rules import modes
 from game.rules.content import Content
+from game.rules.game import MODE_SORT, MODE_WHOSE_VIEW, Game, NotEnoughContent
 from game.rules.settings import Rules
+# The limits of a classroom have one home, the store that remembers them.
+from game.store.settings import MAX_ROUNDS, MAX_TEAM_NAME, MAX_TEAMS, MIN_TEAMS, TIMER_CHOICES
 
 TIMELINE, WHOSE_VIEW, CHOICE = "timeline", "whose-view", "choice"
 ROUND_TYPES = (TIMELINE, WHOSE_VIEW, CHOICE)
-ROUND_TITLES = {TIMELINE: "Timeline: sort the hand", WHOSE_VIEW: "Whose view?",
-                CHOICE: "Question"}
-TIMER_CHOICES = (0, 20, 30, 60)            # seconds per turn; 0 = off
+# Titles from the one table of modes (game.rules.modes): a timeline round sorts a hand.
+ROUND_TITLES = {TIMELINE: f"Timeline: {modes.TITLES[MODE_SORT].lower()}",
+                WHOSE_VIEW: modes.TITLES[MODE_WHOSE_VIEW], CHOICE: "Question"}
 DEFAULT_TEAMS = ("Red", "Blue", "Green", "Gold", "Purple", "Orange")
-MIN_TEAMS, MAX_TEAMS = 2, 6
-MAX_TEAM_NAME = 40
-MAX_ROUNDS = 50
 HAND_SIZE = 4                               # cards per timeline turn: readable on a wall
 
 
@@ -47,6 +49,11 @@ class ClassroomSetup:
             out.append(f"choose {MIN_TEAMS} to {MAX_TEAMS} teams")
         if any(not n for n in names):
             out.append("every team needs a name")
+        elif any(not has_visible(n) for n in names):
+            # U+200B alone is not empty, yet shows nothing (and once crashed the screens).
+            out.append("every team needs a name you can see (not only invisible characters)")
+        if any(first_control(n) for n in names):
+            out.append("team names cannot hold control characters")
         if any(len(n) > MAX_TEAM_NAME for n in names):
             out.append(f"team names are at most {MAX_TEAM_NAME} characters")
         if len({n.casefold() for n in names}) != len(names):
@@ -162,6 +169,30 @@ def playable_types(content: Content, round_types: Iterable[str]) -> tuple[str, .
         if (kind == TIMELINE and len(part.events) >= 2) or (kind != TIMELINE and part.questions):
             out.append(kind)
     return tuple(out)
+
+
+def deal_round(setup: ClassroomSetup, content: Content, types: Sequence[str], session,
+               index: int) -> Optional[tuple[Game, str]]:
+    """Round `index` dealt through the modes table: (its game, its round type).
+
+    The round type is the set-up's for that round, or the next one the packs can fill;
+    None when none can. The team classroom and the phone review both deal with this.
+    """
+    first = setup.round_type(index)
+    order = tuple(types[types.index(first):]) + tuple(types[:types.index(first)]) if first in types \
+        else tuple(types)
+    for kind in order:
+        part = content_for_round(content, kind)
+        try:
+            if kind == TIMELINE:
+                game = modes.start(MODE_SORT, part, session, rounds=1, hand_size=setup.hand_size)
+            else:
+                game = modes.start(MODE_WHOSE_VIEW, part, session, rounds=1)
+        except NotEnoughContent:
+            continue
+        if not game.over:
+            return game, kind
+    return None
 
 
 def check_content(setup: ClassroomSetup, content: Content) -> list[str]:

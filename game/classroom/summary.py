@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
 from game.classroom.rows import ANSWER_TYPES, MANUAL, SKIP, TIMELINE, UNDO, given_order
+from game.rules.ordering import longest_ordered_run
 from game.store.results import ResultRow
 
 _CANCELLABLE = ANSWER_TYPES + (SKIP, MANUAL)
@@ -66,15 +67,8 @@ def out_of_place(true_order: Sequence[str], given: Sequence[str]) -> tuple[str, 
     if sorted(given) != sorted(true_order):
         return tuple(true_order)
     rank = {item: i for i, item in enumerate(true_order)}
-    seq = [rank[item] for item in given]
-    best: list[list[int]] = []          # best[i]: longest increasing run ending at i
-    for i, value in enumerate(seq):
-        run = [i]
-        for j in range(i):
-            if seq[j] < value and len(best[j]) + 1 > len(run):
-                run = best[j] + [i]
-        best.append(run)
-    keep = {given[i] for i in max(best, key=len, default=[])}
+    run = longest_ordered_run([rank[item] for item in given], lambda a, b: a < b)
+    keep = {given[i] for i in run}
     return tuple(item for item in true_order if item not in keep)
 
 

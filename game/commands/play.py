@@ -20,26 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here, not at the top: `thaw play --text` must not load pygame.
     if args.text:
         return importlib.import_module("game.textplay").run(args)
-    try:
-        app = importlib.import_module("game.ui.app")
-    except ModuleNotFoundError as error:
-        if not (error.name or "").startswith("game.ui"):
-            raise
-        return _print_packs(args)
-    return app.run(args)
-
-
-def _print_packs(args: argparse.Namespace) -> int:
-    """Until the screens exist: say what would be played."""
-    from game.content.library import load_library
-
-    library = load_library(extra=args.pack)
-    for pack in library.packs:
-        print(f"{pack.id}: {pack.title} ({len(pack.events)} events, "
-              f"{len(pack.questions)} questions, {len(pack.levels)} levels)")
-    for broken in library.broken:
-        print(f"{broken.path}: broken: {broken.problems[0]}")
-    print("The game window is not built yet; try `thaw play --text`.")
-    return 0
+    return importlib.import_module("game.ui.app").run(args)

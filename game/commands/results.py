@@ -15,6 +15,7 @@ from typing import Optional, TextIO
 
 from game.classroom.summary import (StudentResult, Summary, most_missed, student_standings,
                                     summarize, team_means)
+from game.content.safetext import TerminalWriter
 
 BAR_WIDTH = 30
 
@@ -28,7 +29,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, out: Optional[TextIO] = None,
         err: Optional[TextIO] = None, library=None) -> int:
-    out, err = out or sys.stdout, err or sys.stderr
+    # Team names and pack text come from files others wrote: escape control characters.
+    out, err = TerminalWriter(out or sys.stdout), TerminalWriter(err or sys.stderr)
     try:
         return _run(args, out, err, library)
     except Exception as error:  # never a traceback, whatever the file holds

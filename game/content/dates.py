@@ -35,7 +35,7 @@ class PartialDate:
             raise DateError(f"year {self.year} is out of range")
         if self.month is not None and not 1 <= self.month <= 12:
             raise DateError(f"month {self.month} is not 1-12")
-        if self.day is not None:
+        if self.day is not None and self.month is not None:
             last = calendar.monthrange(self.year, self.month)[1]
             if not 1 <= self.day <= last:
                 raise DateError(f"{_MONTHS[self.month]} {self.year} has no day {self.day}")
@@ -58,9 +58,9 @@ class PartialDate:
             match = _PATTERN.match(value.strip())
             if not match:
                 raise DateError(f"'{value}' is not a date ({FORMAT_HINT})")
-            year, month, day = (int(g) if g else None for g in match.groups())
+            year, month, day = match.groups()
             try:
-                return cls(year, month, day)
+                return cls(int(year), int(month) if month else None, int(day) if day else None)
             except DateError:
                 raise DateError(f"'{value}' is not a calendar date ({FORMAT_HINT})") from None
         raise DateError(f"'{value}' is not a date ({FORMAT_HINT})")
@@ -102,7 +102,7 @@ class PartialDate:
 
     def label(self) -> str:
         """For people: '5 March 1953', 'March 1953', '1953'."""
-        if self.day:
+        if self.day and self.month:
             return f"{self.day} {_MONTHS[self.month]} {self.year}"
         if self.month:
             return f"{_MONTHS[self.month]} {self.year}"

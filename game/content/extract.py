@@ -256,7 +256,8 @@ def _dates(sentence: str, line: int, headers: dict[int, PartialDate]) -> Iterato
                            (_MONTH_YEAR, (2, 1, None))):
         for match in pattern.finditer(sentence):
             if claim(match):
-                year, month, day = (match.group(i) if i else None for i in order)
+                year, month = match.group(order[0]), match.group(order[1])
+                day = match.group(order[2]) if order[2] else None
                 iso = _iso(int(year), _MONTHS.index(month) + 1, int(day) if day else None)
                 note = "post date" if line in headers else ""
                 found.append((match.start(), match.group(0), iso, note))
@@ -458,11 +459,12 @@ def skeleton(reports: Sequence[DocumentReport], levels_dir: Path) -> Skeleton:
     by_cue: dict[str, list[Finding]] = {}
     for report in reports:
         for finding in report.of_kind(EVENT):
-            by_cue.setdefault(finding.event_id, []).append(finding)
+            if finding.event_id:  # always, for an event cue
+                by_cue.setdefault(finding.event_id, []).append(finding)
     events = []
     for cue_id, found in by_cue.items():
         cited = next((f for f in found if f.date), found[0])
-        events.append(EventStub(_unique(cue_id, taken), cited.title, source_of[cited.document],
+        events.append(EventStub(_unique(cue_id, taken), cited.title or cue_id, source_of[cited.document],
                                 cited, tuple(f for f in found if f is not cited)))
     # Dated events first, in date order, so the skeleton reads like the timeline it suggests.
     events.sort(key=lambda e: (e.finding.date is None, e.finding.date or ""))

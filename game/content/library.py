@@ -7,18 +7,25 @@ on: if the edit broke it, the error is listed and the last good version stays pl
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, Optional, Sequence, TypeVar
 
 import game
+from game.content.limits import MAX_REQUIRES_DEPTH
 from game.content.loader import CheckedPack, check_pack, peek_header
-from game.content.model import Event, Pack, Perspective, Question, Source
+from game.content.loader.documents import DocumentCache
+from game.content.model import SEPARATOR, Event, Pack, Perspective, Question, Source, local_id
 from game.content.problems import Problem
-from game.content.yamlsafe import YamlFile, display_path, read_yaml
+from game.content.yamlsafe import Position, YamlFile, display_path, read_yaml
 from game.paths import user_packs_dir
+from game.safefile import safe_resolve
 
 PACK_SUFFIXES = (".yaml", ".yml")
+T = TypeVar("T", Event, Perspective, Question, Source)
+#: What peek_header reads first: the pack id, and each required pack id with its position.
+Header = tuple[Optional[str], list[tuple[str, Position]]]
 
 
 @dataclass(frozen=True)
@@ -43,9 +50,16 @@ def pack_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[Path]]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            files.extend(sorted(p for p in path.iterdir()
-                                if p.suffix.lower() in PACK_SUFFIXES and p.is_file()))
-        elif path.exists():
+            # Every *.yaml entry that is not a folder: a FIFO, a link loop or a dangling
+            # link named like a pack is listed, so reading it reports what it is.
+            try:
+                entries = sorted(path.iterdir())
+            except OSError:
+                missing.append(path)
+                continue
+            files.extend(p for p in entries
+                         if p.suffix.lower() in PACK_SUFFIXES and not p.is_dir())
+        elif os.path.lexists(path):
             files.append(path)
         else:
             missing.append(path)
@@ -71,7 +85,7 @@ def _unique(paths: Iterable[Path]) -> list[Path]:
     """Each file once (compared resolved), kept as given so messages show it as given."""
     seen: dict[Path, Path] = {}
     for path in paths:
-        seen.setdefault(path.resolve(), path)
+        seen.setdefault(safe_resolve(path), path)
     return list(seen.values())
 
 
@@ -128,29 +142,38 @@ class Library:
     def sources(self, pack_ids: Optional[Iterable[str]] = None) -> tuple[Source, ...]:
         return tuple(s for p in self.with_requirements(pack_ids) for s in p.sources)
 
-    # Ids are unique within a pack and what it requires; unrelated packs may share one,
-    # so these lookups return the first match in load order (None when there is none).
+    # Ids are scoped per pack: a loaded item's id is 'pack-id:id' (model.qualify), so
+    # unrelated packs may both define `khrushchev`. These lookups take that qualified id,
+    # or a bare id when exactly one loaded pack defines it (None when none or several do).
     def perspective(self, ident: str) -> Optional[Perspective]:
-        return next((v for v in self.perspectives() if v.id == ident), None)
+        return _find(self.perspectives(), ident)
 
     def event(self, ident: str) -> Optional[Event]:
-        return next((e for e in self.events() if e.id == ident), None)
+        return _find(self.events(), ident)
 
     def question(self, ident: str) -> Optional[Question]:
-        return next((q for q in self.questions() if q.id == ident), None)
+        return _find(self.questions(), ident)
 
     def source(self, ident: str) -> Optional[Source]:
-        return next((s for s in self.sources() if s.id == ident), None)
+        return _find(self.sources(), ident)
 
     # --- a teacher edits a pack mid-game ---------------------------------------------
     def reload(self, path: Path | str) -> "Library":
         """A new library with `path` re-read; a now-broken pack keeps its last good version."""
-        resolved = Path(path).resolve()
-        known = next((f for f in self._files if f.resolve() == resolved), None)
+        resolved = safe_resolve(path)
+        known = next((f for f in self._files if safe_resolve(f) == resolved), None)
         files = list(self._files) + ([] if known is not None else [Path(path)])
         parsed = dict(self._parsed)
         parsed[known or Path(path)] = read_yaml(known or Path(path))
         return _assemble(files, parsed, dict(self._good))
+
+
+def _find(items: Sequence[T], ident: str) -> Optional[T]:
+    exact = next((item for item in items if item.id == ident), None)
+    if exact is not None or SEPARATOR in ident:
+        return exact
+    bare = {item.id: item for item in items if local_id(item.id) == ident}
+    return next(iter(bare.values())) if len(bare) == 1 else None
 
 
 def _assemble(files: list[Path], parsed: dict[Path, YamlFile],
@@ -164,17 +187,18 @@ def _assemble(files: list[Path], parsed: dict[Path, YamlFile],
         if pack_id is None:
             continue
         if pack_id in owner:
-            early[path].append(Problem(parsed[path].display, *_position(parsed[path], "pack"),
+            line, column = _position(parsed[path], "pack")
+            early[path].append(Problem(parsed[path].display, line, column,
                                        f"pack id '{pack_id}' is already used by "
                                        f"{parsed[owner[pack_id]].display}; give this pack its own id"))
         else:
             owner[pack_id] = path
 
     order, cycles = _dependency_order(files, headers, owner)
-    for path, message, where in cycles:
-        early[path].append(Problem(parsed[path].display, *where, message))
+    for path, message, (line, column) in cycles:
+        early[path].append(Problem(parsed[path].display, line, column, message))
 
-    documents: dict = {}
+    documents: DocumentCache = {}
     available: dict[str, Pack] = {}
     checked_by_path: dict[Path, CheckedPack] = {}
     good: dict[Path, Pack] = {}
@@ -187,18 +211,19 @@ def _assemble(files: list[Path], parsed: dict[Path, YamlFile],
             good[path] = pack
             if owner.get(pack.id) == path:
                 available[pack.id] = pack
-    checked = [checked_by_path[path] for path in files]
-    return Library(files, parsed, checked, good)
+    return Library(files, parsed, [checked_by_path[path] for path in files], good)
 
 
-def _check_one(path, parsed, header, early, available, owner, all_parsed, documents) -> CheckedPack:
+def _check_one(path: Path, parsed: YamlFile, header: Header, early: list[Problem],
+               available: dict[str, Pack], owner: dict[str, Path],
+               all_parsed: dict[Path, YamlFile], documents: DocumentCache) -> CheckedPack:
     if early:
         return CheckedPack(path, parsed.display, None, list(parsed.problems) + early)
     blocked = []
     for pack_id, where in header[1]:
         source = owner.get(pack_id)
         if source is not None and source != path and pack_id not in available:
-            blocked.append(Problem(parsed.display, *where,
+            blocked.append(Problem(parsed.display, where[0], where[1],
                                    f"requires pack '{pack_id}', which has errors; fix "
                                    f"{all_parsed[source].display} first"))
     if blocked:
@@ -216,35 +241,68 @@ def _position(parsed: YamlFile, key: str) -> tuple[int, int]:
     return data.key_at(key) if hasattr(data, "key_at") else (0, 0)
 
 
-def _dependency_order(files, headers, owner):
-    """Files ordered so each comes after the packs it requires; and the cycles found."""
+def _dependency_order(files: Sequence[Path], headers: dict[Path, Header], owner: dict[str, Path]
+                      ) -> tuple[list[Path], list[tuple[Path, str, tuple[int, int]]]]:
+    """Files ordered so each comes after the packs it requires; and the problems found:
+    cycles, and chains deeper than MAX_REQUIRES_DEPTH. Iterative, so a chain of a
+    thousand packs is an error message, not a RecursionError."""
     order: list[Path] = []
     state: dict[Path, str] = {}
+    depth: dict[Path, int] = {}
     cycles: list[tuple[Path, str, tuple[int, int]]] = []
     in_cycle: set[Path] = set()
 
-    def visit(path: Path, trail: list[Path]) -> None:
-        if state.get(path) == "done":
-            return
-        if state.get(path) == "active":
-            loop = trail[trail.index(path):] + [path]
-            names = " -> ".join(headers[p][0] or "?" for p in loop)
-            for member, following in zip(loop, loop[1:]):
-                if member in in_cycle:
-                    continue
-                in_cycle.add(member)
-                wanted = headers[following][0]
-                where = next((at for pid, at in headers[member][1] if pid == wanted), (0, 0))
-                cycles.append((member, f"requires form a cycle: {names}", where))
-            return
-        state[path] = "active"
+    def targets(path: Path) -> list[Path]:
+        found = []
         for pack_id, _ in headers[path][1]:
             target = owner.get(pack_id)
             if target is not None and target != path:
-                visit(target, trail + [path])
-        state[path] = "done"
-        order.append(path)
+                found.append(target)
+        return found
 
+    def report_cycle(trail: list[Path], path: Path) -> None:
+        loop = trail[trail.index(path):] + [path]
+        names = " -> ".join(headers[p][0] or "?" for p in loop)
+        for member, following in zip(loop, loop[1:]):
+            if member in in_cycle:
+                continue
+            in_cycle.add(member)
+            wanted = headers[following][0]
+            where = next((at for pid, at in headers[member][1] if pid == wanted), (0, 0))
+            cycles.append((member, f"requires form a cycle: {names}", where))
+
+    for start in files:
+        if state.get(start) == "done":
+            continue
+        state[start] = "active"
+        trail = [start]
+        stack = [iter(targets(start))]
+        while stack:
+            following = next(stack[-1], None)
+            if following is None:
+                stack.pop()
+                done = trail.pop()
+                state[done] = "done"
+                depth[done] = 1 + max((depth.get(t, 0) for t in targets(done)), default=0)
+                order.append(done)
+                continue
+            if state.get(following) == "done":
+                continue
+            if state.get(following) == "active":
+                report_cycle(trail, following)
+                continue
+            state[following] = "active"
+            trail.append(following)
+            stack.append(iter(targets(following)))
+
+    reported = {member for member, _, _ in cycles}
     for path in files:
-        visit(path, [])
+        if depth.get(path, 0) - 1 > MAX_REQUIRES_DEPTH and path not in reported:
+            deepest = max(targets(path), key=lambda t: depth.get(t, 0))
+            wanted = headers[deepest][0]
+            where = next((at for pid, at in headers[path][1] if pid == wanted), (0, 0))
+            cycles.append((path, f"requires a chain of {depth[path] - 1:,} packs "
+                                 f"('{wanted}' requires another, which requires another, ...); "
+                                 f"at most {MAX_REQUIRES_DEPTH} are allowed (see 'Limits' in "
+                                 "docs/packs.md)", where))
     return order, cycles

@@ -21,6 +21,24 @@ SPECTRUM = "spectrum"
 CLAIM = "claim-evidence"
 QUESTION_KINDS = (WHOSE_VIEW, CHOICE, SOURCING, CORROBORATION, SPECTRUM, CLAIM)
 
+#: Sources, perspectives, events and questions loaded from a pack have the id
+#: "<pack id>:<id as written>" (e.g. "khrushchev-era:secret-speech"), so two packs may
+#: both define `khrushchev` and each keeps its own. References inside a pack (a question's
+#: answer and choices of perspectives, a round's event and question ids, a citation's
+#: source) hold these qualified ids too. Level ids stay as written: progress keys them by
+#: (pack id, level id). Objects built directly (tests, tools) keep whatever id they get.
+SEPARATOR = ":"
+
+
+def qualify(pack: str, ident: str) -> str:
+    """The id of `ident` defined in pack `pack`: 'pack:ident' ('ident' when pack is '')."""
+    return f"{pack}{SEPARATOR}{ident}" if pack else ident
+
+
+def local_id(ident: str) -> str:
+    """The id as written in its pack: 'secret-speech' for 'khrushchev-era:secret-speech'."""
+    return ident.rpartition(SEPARATOR)[2]
+
 
 @dataclass(frozen=True)
 class Mark:
@@ -40,6 +58,7 @@ class Source:
     title: str
     kind: str = ""
     text: str = field(default="", repr=False, compare=False)
+    pack: str = ""
 
     def passage(self, excerpt: str, context: int = 400) -> Optional[Passage]:
         return passage(self.text, excerpt, context)
@@ -60,6 +79,7 @@ class Perspective:
     name: str
     view: str
     role: str = ""
+    pack: str = ""
 
 
 @dataclass(frozen=True)
@@ -165,3 +185,5 @@ class Pack:
     events: tuple[Event, ...] = ()
     questions: tuple[Question, ...] = ()
     levels: tuple[Level, ...] = ()
+    #: (kind, id as written) -> where it is defined, for messages naming a file and line.
+    marks: dict[tuple[str, str], Mark] = field(default_factory=dict, repr=False, compare=False)

@@ -25,7 +25,9 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
+from game.content import yamlhelp
 from game.content.problems import Problem
+from game.safefile import FileRefused, check_regular, read_regular, safe_resolve
 
 try:  # libyaml's parser is several times faster; the pure-Python one gives the same events
     from yaml import CSafeLoader as _Loader
@@ -93,7 +95,7 @@ def display_path(path: Path | str) -> str:
     """Relative to the current folder when the file is under it, else as given."""
     given = Path(path)
     try:
-        return str(given.resolve().relative_to(Path.cwd().resolve()))
+        return str(safe_resolve(given).relative_to(safe_resolve(Path.cwd())))
     except (ValueError, OSError):
         return str(path)
 
@@ -140,27 +142,25 @@ def _fail(result: YamlFile, line: int, column: int, message: str) -> None:
 
 
 def _read_bytes(result: YamlFile, max_bytes: int) -> Optional[bytes]:
+    """Only a regular file is read (a FIFO would hang us, a link loop cannot be read),
+    and its size is checked before reading: a 40 MB file is never parsed."""
     try:
-        size = result.path.stat().st_size
-        if result.path.is_dir():
-            _fail(result, 0, 0, "is a folder, not a pack file")
-            return None
-        if size > max_bytes:  # checked before reading: a 40 MB file is never parsed
+        size = check_regular(result.path).st_size
+        if size > max_bytes:
             _fail(result, 0, 0, f"the file is {size / (1024 * 1024):.1f} MB; a pack may be at "
                                 f"most {max_bytes / (1024 * 1024):.0f} MB (split it into several packs)")
             return None
-        with open(result.path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+        return read_regular(result.path, max_bytes)
     except FileNotFoundError:
         _fail(result, 0, 0, "no such file")
-        return None
+    except FileRefused as refused:
+        if refused.reason.startswith("is a folder"):
+            _fail(result, 0, 0, "is a folder, not a pack file")
+        else:
+            _fail(result, 0, 0, f"this path {refused.reason}; a pack is a YAML text file")
     except OSError as error:
         _fail(result, 0, 0, f"cannot be read: {error.strerror or error}")
-        return None
-    if len(data) > max_bytes:  # it grew while we looked, or stat lied (a pipe)
-        _fail(result, 0, 0, f"the file is larger than {max_bytes / (1024 * 1024):.0f} MB")
-        return None
-    return data
+    return None
 
 
 def _decode(result: YamlFile, data: bytes) -> Optional[str]:
@@ -226,6 +226,12 @@ class _Stop(Exception):
 _IMPLICIT = Resolver.yaml_implicit_resolvers   # first character -> [(tag, regexp)]
 _WILDCARD = tuple(_IMPLICIT.get(None, ()))
 _NO_KEY = object()  # a mapping frame waiting for its next key
+_INT, _FLOAT = _STD + "int", _STD + "float"
+_PLAIN_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+_PLAIN_FLOAT = re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
+#: How YAML 1.1 would have read a number written in an unusual way (for messages).
+ODD_NUMBER = re.compile(r"^[-+]?(?:0[0-7_]+|0x[0-9a-fA-F_]+|0b[01_]+|[0-9][0-9_]*(?::[0-5]?[0-9])+"
+                        r"(?:\.[0-9_]*)?|[0-9][0-9_]*_[0-9_]*|\.(?:inf|Inf|INF|nan|NaN|NAN))$")
 
 
 class _Builder:
@@ -236,8 +242,10 @@ class _Builder:
         self.result = result
         self.constructor = SafeConstructor()
         self.documents = 0
+        self.text = ""
 
     def build(self, text: str) -> Any:
+        self.text = text
         loader = _Loader(text)
         try:
             # Kept even when some values were refused, so the loader can report the rest too.
@@ -257,17 +265,9 @@ class _Builder:
             loader.dispose()
 
     def _syntax_error(self, error: yaml.MarkedYAMLError) -> None:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        message = f"YAML syntax: {error.problem or 'cannot be parsed'}"
-        if error.context:
-            message += f" ({error.context}"
-            if error.context_mark is not None and error.context_mark is not mark:
-                message += f" at line {error.context_mark.line + 1}"
-            message += ")"
-        if "\t" in (error.problem or ""):
-            message += "; indent with spaces, not tabs"
-        _fail(self.result, line, column, message)
+        # In plain words, with the likely cause and fix (game/content/yamlhelp.py).
+        found = yamlhelp.diagnose(self.text, error)
+        _fail(self.result, found.line, found.column, found.message)
 
     def _error(self, event, message: str) -> None:
         mark = event.start_mark
@@ -365,6 +365,13 @@ class _Builder:
                 if regexp.match(value):
                     break
             else:
+                return value
+            # YAML 1.1 reads 010 as 8 (octal), 1:30 as 90 (base 60), 0x1F, 1_000 and .inf
+            # as numbers: nobody writing a pack means that. Such a value stays the text
+            # written; where a number is expected, the loader says what to write.
+            if tag == _INT and not _PLAIN_INT.match(value):
+                return value
+            if tag == _FLOAT and not _PLAIN_FLOAT.match(value):
                 return value
         if tag == _STD + "merge":
             self._error(event, "merge keys ('<<') are not allowed in a pack")

@@ -14,8 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from game.classroom.setup import (TIMELINE, ClassroomSetup, check_content, content_for_round,
-                                  playable_types)
+from game.classroom.setup import ClassroomSetup, check_content, deal_round, playable_types
 from game.rules import game as rules
 from game.rules.content import Content
 from game.rules.ordering import pair_credit, true_order
@@ -73,21 +72,10 @@ class PhoneQuiz:
         return to_open_question(self.prompt, f"r{self.round_index + 1}", now=now, seconds=timer)
 
     def _deal(self, index: int):
-        first = self.setup.round_type(index)
-        kinds = self.types
-        order = (kinds[kinds.index(first):] + kinds[:kinds.index(first)]) if first in kinds else kinds
-        for kind in order:
-            part = content_for_round(self.content, kind)
-            try:
-                if kind == TIMELINE:
-                    game = rules.start_sort(part, self._session, rounds=1, hand_size=self.setup.hand_size)
-                else:
-                    game = rules.start_whose_view(part, self._session, rounds=1)
-            except rules.NotEnoughContent:
-                continue
-            if not game.over:
-                return game, kind
-        raise QuizError("the packs chosen cannot fill a round")
+        dealt = deal_round(self.setup, self.content, self.types, self._session, index)
+        if dealt is None:
+            raise QuizError("the packs chosen cannot fill a round")
+        return dealt
 
     def judge(self, value: object) -> float:
         """Credit 0..1 for a phone's answer to the current prompt."""

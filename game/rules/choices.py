@@ -30,7 +30,7 @@ def _source_id(question: Question) -> str:
 def plausible_distractors(question: Question, content: Content) -> tuple[str, ...]:
     """Perspective ids tied to the question's document, best first (not shuffled)."""
     source = _source_id(question)
-    if not source:
+    if not source or question.cite is None:
         return ()
     out: list[str] = []
     for other in content.questions:   # tier 1: answers of questions citing the same document
@@ -54,7 +54,20 @@ def distractors(question: Question, content: Content, rng: random.Random,
     rest = sorted(v.id for v in content.perspectives
                   if v.id != question.answer and v.id not in plausible)
     rng.shuffle(rest)
-    return tuple((plausible + rest)[:max(0, count)])
+    # Two packs may each define a 'Nikita Khrushchev' (ids are scoped per pack): never
+    # offer two choices of the same name.
+    def name(key: str) -> str:
+        view = content.perspective(key)
+        return fold(view.name).lower().strip() if view is not None else key
+    names = {name(question.answer)}
+    out: list[str] = []
+    for key in plausible + rest:
+        if len(out) >= count:
+            break
+        if name(key) not in names:
+            names.add(name(key))
+            out.append(key)
+    return tuple(out)
 
 
 def choice_for(question: Question, key: str, content: Content) -> Choice:

@@ -27,7 +27,8 @@ class Content:
         object.__setattr__(self, "events", _unique(self.events))
         object.__setattr__(self, "questions", _unique(self.questions))
         object.__setattr__(self, "perspectives", _unique(self.perspectives))
-        index = {("event", e.id): e for e in self.events}
+        index: dict[tuple[str, str], Event | Question | Perspective] = {
+            ("event", e.id): e for e in self.events}
         index.update({("question", q.id): q for q in self.questions})
         index.update({("perspective", p.id): p for p in self.perspectives})
         object.__setattr__(self, "_by_id", index)

@@ -11,7 +11,7 @@ The classroom moves fit the same shape: pass_turn, adjust (manual points), steal
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Optional, Sequence, Union
+from typing import Optional, Sequence, Union, cast
 
 from game.content.model import CORROBORATION, Event, Level
 from game.rules import ordering, pool
@@ -288,7 +288,9 @@ def place(game: Game, gap: int, seconds: float = 0.0) -> tuple[Game, PlaceVerdic
         chosen=[e.id for e in chosen], answer=[e.id for e in answer],
         credit=1.0 if right else 0.0, wrong_ids=(card.id,), seconds=seconds,
         hint=prompt.hint)
-    lives = game.lives if record.correct else max(0, (game.lives or 0) - 1)
+    # Only chronology deals cards to place, and it always counts lives.
+    assert game.lives is not None, "a card to place outside chronology"
+    lives = game.lives if record.correct else max(0, game.lives - 1)
     game = replace(game, session=session, line=answer, lives=lives)
     verdict = PlaceVerdict(record, card, gap, true, answer, lives)
     return _after(game, prompt, record), verdict
@@ -369,13 +371,14 @@ Move = Union[int, Sequence[str], str]
 def answer(game: Game, move: Move, seconds: float = 0.0) -> tuple[Game, Verdict]:
     """Whichever the prompt needs: a gap (int), an order (ids) or a choice key (str)."""
     prompt = _prompt(game)
+    # Each move function checks that the move has the shape its prompt needs.
     if isinstance(prompt, PlaceCard):
-        return place(game, move, seconds)
+        return place(game, cast(int, move), seconds)
     if isinstance(prompt, SortHand):
-        return submit(game, move, seconds)
+        return submit(game, cast(Sequence[str], move), seconds)
     if isinstance(prompt, ScaleHand):
-        return place_on_scale(game, move, seconds)
-    return choose(game, move, seconds)
+        return place_on_scale(game, cast(Sequence[str], move), seconds)
+    return choose(game, cast(str, move), seconds)
 
 
 def use_hint(game: Game, kind: str, card_id: Optional[str] = None) -> Game:
@@ -388,6 +391,7 @@ def use_hint(game: Game, kind: str, card_id: Optional[str] = None) -> Game:
     if prompt.hint:
         raise MoveError("a hint was already used on this turn")
     rng = rng_for(game.seed, game.mode, game.start, "hint", prompt.step)
+    new: Prompt
     if kind == FIFTY and isinstance(prompt, Ask):
         wrong = sorted(c.key for c in prompt.live_choices if c.key != prompt.question.answer)
         if len(prompt.live_choices) <= 2 or not wrong:

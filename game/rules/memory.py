@@ -141,7 +141,7 @@ def answers_of(records: Iterable) -> list[tuple[str, str, bool, bool]]:
     are about: a question is right or wrong; each card of a hand or placement is right
     unless it was among the cards out of place. Skips, teacher points and steals (someone
     else's question) are left out."""
-    out = []
+    out: list[tuple[str, str, bool, bool]] = []
     for record in records:
         if getattr(record, "steal", False):
             continue
@@ -231,7 +231,7 @@ def _number(data: Mapping, key: str, item: str) -> Optional[float]:
 def _moment(data: Mapping, key: str, item: str) -> datetime:
     value = data.get(key)
     try:
-        return utc(datetime.fromisoformat(value))
+        return utc(datetime.fromisoformat(str(value)))  # not text: ValueError below
     except (TypeError, ValueError):
         raise ValueError(f"memory entry {item!r}: {key!r} is not an ISO date and time"
                          ) from None

@@ -8,19 +8,16 @@ leave open.
 from __future__ import annotations
 
 import random
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence, TypeVar
 
-from game.content.dates import can_order_all
 from game.content.model import Event
+
+T = TypeVar("T")
 
 
 def true_order(events: Iterable[Event]) -> tuple[Event, ...]:
     """Earliest first; ties (only possible for undecidable pairs) broken by id."""
     return tuple(sorted(events, key=lambda e: (e.date.sort_key(), e.id)))
-
-
-def all_orderable(events: Iterable[Event]) -> bool:
-    return can_order_all([e.date for e in events])
 
 
 def gap_is_right(line: Sequence[Event], card: Event, gap: int) -> bool:
@@ -59,27 +56,33 @@ def pair_credit(order: Sequence[Event]) -> float:
     return (pairs - wrong) / pairs
 
 
-def misplaced(order: Sequence[Event]) -> tuple[str, ...]:
-    """Ids of the cards out of place: all but a longest correctly ordered subsequence.
-
-    Among equally long subsequences the one found first is kept, so the answer is stable.
-    """
-    n = len(order)
+def longest_ordered_run(items: Sequence[T], in_order: Callable[[T, T], bool]) -> tuple[int, ...]:
+    """The indices of a longest subsequence of `items` in which each item may stand after
+    the one before it (`in_order(earlier, later)`). Among equally long subsequences the one
+    found first is kept, so the answer is stable. O(n^2): hands are short."""
+    n = len(items)
     if n == 0:
         return ()
     length = [1] * n
     previous = [-1] * n
     for i in range(n):
         for j in range(i):
-            if not order[i].date.before(order[j].date) and length[j] + 1 > length[i]:
+            if in_order(items[j], items[i]) and length[j] + 1 > length[i]:
                 length[i] = length[j] + 1
                 previous[i] = j
     end = max(range(n), key=lambda i: (length[i], -i))
-    keep = set()
+    run = []
     while end >= 0:
-        keep.add(end)
+        run.append(end)
         end = previous[end]
-    return tuple(order[i].id for i in range(n) if i not in keep)
+    return tuple(reversed(run))
+
+
+def misplaced(order: Sequence[Event]) -> tuple[str, ...]:
+    """Ids of the cards out of place: all but a longest correctly ordered subsequence
+    (a pair the dates cannot decide counts as in order)."""
+    keep = set(longest_ordered_run(order, lambda a, b: not b.date.before(a.date)))
+    return tuple(e.id for i, e in enumerate(order) if i not in keep)
 
 
 def fits(chosen: Sequence[Event], event: Event) -> bool:

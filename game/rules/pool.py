@@ -8,9 +8,16 @@ ordered against each other). Once every id has been dealt, a new cycle starts.
 from __future__ import annotations
 
 import random
-from typing import Callable, Sequence, TypeVar
+from typing import Callable, Protocol, Sequence, TypeVar
 
-T = TypeVar("T")
+
+class HasId(Protocol):
+    """Anything dealt from a pool: events, questions."""
+    @property
+    def id(self) -> str: ...
+
+
+T = TypeVar("T", bound=HasId)
 
 
 def draw(rng: random.Random, items: Sequence[T], seen: frozenset, count: int,

@@ -17,9 +17,12 @@ import time
 from pathlib import Path
 from typing import Callable, Tuple, TypeVar, Union
 
+from game.safefile import read_regular
+
 T = TypeVar("T")
 
 BACKUP_SUFFIX = ".bak"
+MAX_READ_BYTES = 64 * 1024 * 1024   # a classroom year of results is a few MB
 TEMP_SUFFIX = ".tmp"
 
 _IS_WINDOWS = sys.platform.startswith("win")
@@ -60,8 +63,8 @@ def write_atomic(path: Union[str, Path], data: Union[bytes, str], *, keep_backup
     _fsync_folder(folder)
 
 
-def read_with_fallback(path: Union[str, Path],
-                       parse: Callable[[bytes], T] = bytes) -> Tuple[T, Path]:
+def read_with_fallback(path: Union[str, Path], parse: Callable[[bytes], T] = bytes,
+                       max_bytes: int = MAX_READ_BYTES) -> Tuple[T, Path]:
     """`parse` the main file, or NAME.bak when the main file is missing, unreadable or does
     not parse (`parse` raises ValueError). Returns (value, the path it came from).
 
@@ -71,7 +74,7 @@ def read_with_fallback(path: Union[str, Path],
     first_error: Union[Exception, None] = None
     for candidate in (path, backup_path(path)):
         try:
-            raw = candidate.read_bytes()
+            raw = read_regular(candidate, max_bytes)  # never blocks on a FIFO
             return parse(raw), candidate
         except FileNotFoundError as error:
             first_error = first_error or error

@@ -109,7 +109,8 @@ def make_report(item, packs: Iterable, note: str, when: datetime, where: str = "
         pack = next((p for p in packs
                      if any(i.id == item.id for i in getattr(p, kind + "s", ()))), None)
     file = str(pack.path) if pack is not None else ""
-    line = locate(pack.path, item.id) if pack is not None else None
+    # A loaded item's id is 'pack-id:id as written' (content.model.qualify); the file has the latter.
+    line = locate(pack.path, item.id.rpartition(":")[2]) if pack is not None else None
     return Report(when.isoformat(timespec="seconds"), pack.id if pack else pack_id, kind,
                   item.id, clean_note(note), file, line, where)
 

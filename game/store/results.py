@@ -1,8 +1,10 @@
 """Classroom results: one CSV (for a spreadsheet) and one JSON (the whole session) per session.
 
 Both files are rewritten atomically after every round, so a crash or a closed laptop
-loses at most the round being played. File names: <YYYYmmdd-HHMMSS>-<session id>.csv/.json
-in the results folder. A row is one answer by one team (`ResultRow`); the classroom code
+loses at most the round being played. File names:
+<YYYYmmdd-HHMMSS>-<tag>-<session id>.csv/.json in the results folder, where the tag is
+random (and differs per process), and both files are created exclusively (O_EXCL), so two
+sessions started in the same second never share a file. A row is one answer by one team (`ResultRow`); the classroom code
 maps the rules' answer records to it.
 """
 
@@ -12,7 +14,10 @@ import csv
 import io
 import json
 import math
+import os
 import re
+import secrets
+import socket
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -28,10 +33,17 @@ CSV_HEADER = ("time", "team", "round_type", "item_ids", "answer_given", "correct
 # Phones: a row per student answer names the student; team rows leave it empty. Older
 # files have no such column, so it is read when present and never required.
 OPTIONAL_COLUMNS = ("student",)
-IN_PROGRESS, FINISHED = "in progress", "finished"
-_NAME = re.compile(r"^(\d{8}-\d{6})-(.+)\.(csv|json)$")
-# A spreadsheet runs a cell that starts like a formula; a leading ' makes it plain text.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+IN_PROGRESS, FINISHED, ABANDONED = "in progress", "finished", "abandoned"
+_NAME = re.compile(r"^(\d{8}-\d{6})-(?:([0-9a-f]{8})-)?(.+)\.(csv|json)$")
+# A spreadsheet runs a cell that starts like a formula, and it may split a cell of ours
+# again on ';', tab or '|' (its own delimiter): so every place where a cell could start
+# - the start, or after any of those delimiters or a line break - is guarded when what
+# follows (after spaces or quotes) starts like a formula. A ' there makes it plain text;
+# a ' already there gets another, so reading back removes exactly one.
+_CELL_START = r"(?:^|(?<=[,;\t|\r\n]))"
+_FORMULA_AHEAD = r"(?=[ \"]*[=+\-@\t\r'\uff1d\uff0b\uff0d\uff20])"
+_GUARD = re.compile(_CELL_START + _FORMULA_AHEAD)
+_UNGUARD = re.compile(_CELL_START + "'" + _FORMULA_AHEAD)
 
 
 class ResultsError(ValueError):
@@ -119,6 +131,8 @@ class ResultsSession:
     started: str = ""
     updated: str = ""
     source: str = "json"
+    writer_pid: int = 0      # the process writing it (0: unknown), to tell a crash from
+    writer_host: str = ""    # a session still going on in another window
 
     def totals(self) -> Dict[str, int]:
         """Points per team, teams in their playing order."""
@@ -151,14 +165,20 @@ class ResultsWriter:
         self.started = now()
         self.updated = self.started
         self._notices: List[Notice] = []
-        stem = f"{self.started.strftime('%Y%m%d-%H%M%S')}-{self.session_id}"
-        self.csv_path, self.json_path = self._unique_paths(stem)
+        self._stamp = self.started.strftime('%Y%m%d-%H%M%S')
+        self.csv_path, self.json_path = self._paths(_unique_tag())
+        self._claimed = False
 
     def write_round(self, rows: Iterable[Union[ResultRow, Mapping[str, Any]]], *,
                     ends_round: bool = True) -> bool:
         """Add one round's rows and rewrite both files. Raises ValueError for a bad row
         (a bug in the caller), never for the disk. `ends_round=False` writes rows in the
         middle of a round (a teacher's points, saved at once) without counting a round."""
+        self._stamp_rows(rows)
+        self.rounds += 1 if ends_round else 0
+        return self._write()
+
+    def _stamp_rows(self, rows: Iterable[Union[ResultRow, Mapping[str, Any]]]) -> None:
         stamped = []
         for row in rows:
             row = row if isinstance(row, ResultRow) else ResultRow.from_dict(row)
@@ -166,7 +186,33 @@ class ResultsWriter:
                 row = replace(row, time=self._now().isoformat(timespec="seconds"))
             stamped.append(row)
         self.rows.extend(stamped)
-        self.rounds += 1 if ends_round else 0
+
+    def write_rows(self, rows: Iterable[Union[ResultRow, Mapping[str, Any]]]) -> bool:
+        """Add rows of the round still in play and rewrite both files (the window is
+        closing mid-round): like write_round, but the round is not counted as played."""
+        return self.write_round(rows, ends_round=False)
+
+    @classmethod
+    def resume(cls, session: "ResultsSession", *,
+               now: Callable[[], datetime] = datetime.now) -> "ResultsWriter":
+        """Go on writing a session read back from its JSON (after a crash): the same
+        files, every row and round already there kept."""
+        writer = cls(session.path.parent, session.session_id, session.settings,
+                     teams=session.teams, seed=session.seed, now=now)
+        writer.csv_path = session.path.with_suffix(".csv")
+        writer.json_path = session.path.with_suffix(".json")
+        writer._claimed = True
+        writer.rows = list(session.rows)
+        writer.rounds = session.rounds
+        try:
+            writer.started = datetime.fromisoformat(session.started)
+        except ValueError:
+            pass
+        return writer
+
+    def abandon(self) -> bool:
+        """Mark a session that will not be resumed (a new one was started instead)."""
+        self.status = ABANDONED
         return self._write()
 
     def finish(self) -> bool:
@@ -195,8 +241,11 @@ class ResultsWriter:
         self.updated = self._now()
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            write_atomic(self.csv_path, _csv_text(self.rows))
-            write_atomic(self.json_path, _json_bytes(self.session()))
+            first = not self._claimed
+            if first:
+                self._claim()  # the claimed files are empty: no .bak of them
+            write_atomic(self.csv_path, _csv_text(self.rows), keep_backup=not first)
+            write_atomic(self.json_path, _json_bytes(self.session()), keep_backup=not first)
         except OSError as error:
             self.failed_saves += 1
             if self.failed_saves == 1:
@@ -204,13 +253,30 @@ class ResultsWriter:
             return False
         return True
 
-    def _unique_paths(self, stem: str) -> Tuple[Path, Path]:
-        for number in range(1, 1000):
-            name = stem if number == 1 else f"{stem}-{number}"
-            paths = (self.folder / f"{name}.csv", self.folder / f"{name}.json")
-            if not any(p.exists() or backup_path(p).exists() for p in paths):
-                return paths
-        return paths
+    def _paths(self, tag: str) -> Tuple[Path, Path]:
+        name = f"{self._stamp}-{tag}-{self.session_id}"
+        return self.folder / f"{name}.csv", self.folder / f"{name}.json"
+
+    def _claim(self) -> None:
+        """Create both files exclusively before the first write: another session (another
+        window, another process) that picked the same names gets FileExistsError and
+        we take new ones, so no session ever replaces another's file."""
+        for _ in range(100):
+            created = []
+            try:
+                for path in (self.csv_path, self.json_path):
+                    if backup_path(path).exists():
+                        raise FileExistsError(path)
+                    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+                    created.append(path)
+            except FileExistsError:
+                for path in created:
+                    path.unlink(missing_ok=True)
+                self.csv_path, self.json_path = self._paths(_unique_tag())
+                continue
+            self._claimed = True
+            return
+        raise OSError(f"no free results file name in {self.folder}")
 
 
 class ResultsStore:
@@ -236,6 +302,11 @@ class ResultsStore:
 
     def take_notices(self) -> Tuple[Notice, ...]:
         return tuple(notice for writer in self._writers for notice in writer.take_notices())
+
+
+def _unique_tag() -> str:
+    """8 hex digits: 16 random bits and 16 bits of the process id."""
+    return f"{secrets.randbits(16):04x}{os.getpid() & 0xFFFF:04x}"
 
 
 def safe_session_id(session_id: str) -> str:
@@ -271,6 +342,43 @@ def list_results(folder: Path) -> List[Path]:
     return sorted(by_stem.values(), key=newest, reverse=True)
 
 
+def find_unfinished(folder: Path, *, max_age_hours: float = 12.0,
+                    now: Callable[[], datetime] = datetime.now) -> Optional[ResultsSession]:
+    """The newest session left "in progress" by a window that is gone (a crash, a power
+    cut), started less than `max_age_hours` ago: one the teacher may resume. A session
+    whose writing process still runs on this machine (another window) is not offered."""
+    for path in list_results(folder):
+        if path.suffix != ".json":
+            continue
+        try:
+            session = _read_json(path)
+        except ResultsError:
+            continue
+        if session.status != IN_PROGRESS or _still_running(session):
+            continue
+        try:
+            age = now() - datetime.fromisoformat(session.updated or session.started)
+        except ValueError:
+            continue
+        if age.total_seconds() <= max_age_hours * 3600:
+            return session
+    return None
+
+
+def _still_running(session: ResultsSession) -> bool:
+    if not session.writer_pid or session.writer_host != socket.gethostname():
+        return False
+    if session.writer_pid == os.getpid():
+        return False   # this process wrote it and then lost it: a resume is fine
+    try:
+        os.kill(session.writer_pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True    # it exists but belongs to someone else
+    return True
+
+
 def read_results(path: Union[str, Path]) -> ResultsSession:
     """A results file read back. A .csv path uses the session's JSON next to it when
     there is a readable one, else the CSV itself. Raises ResultsError (path, line, what)."""
@@ -291,11 +399,12 @@ def read_results(path: Union[str, Path]) -> ResultsSession:
 # --- writing ---
 
 def _cell(text: str) -> str:
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    """`text` safe in a spreadsheet whatever delimiter it splits on (see _GUARD)."""
+    return _GUARD.sub("'", text)
 
 
 def _uncell(text: str) -> str:
-    return text[1:] if text.startswith("'") else text
+    return _UNGUARD.sub("", text)
 
 
 def _csv_text(rows: Iterable[ResultRow]) -> bytes:
@@ -318,6 +427,8 @@ def _json_bytes(session: ResultsSession) -> bytes:
         "teams": list(session.teams),
         "settings": dict(session.settings),
         "rounds": session.rounds,
+        "pid": os.getpid(),
+        "host": socket.gethostname(),
         "totals": session.totals(),
         "rows": [row.to_dict() for row in session.rows],
     })
@@ -346,9 +457,12 @@ def _read_json(path: Path) -> ResultsSession:
                 or not (seed is None or (isinstance(seed, int) and not isinstance(seed, bool)))
                 or isinstance(rounds, bool) or not isinstance(rounds, int)):
             raise DocumentError("'teams', 'settings', 'seed' or 'rounds' has the wrong type")
+        pid = body.get("pid", 0)
         return ResultsSession(path, str(body.get("session", "")), str(body.get("status", "")),
                               tuple(parsed), tuple(teams), seed, settings, rounds,
-                              str(body.get("started", "")), str(body.get("updated", "")), "json")
+                              str(body.get("started", "")), str(body.get("updated", "")), "json",
+                              pid if isinstance(pid, int) and not isinstance(pid, bool) else 0,
+                              str(body.get("host", "")))
 
     try:
         return read_with_fallback(path, parse)[0]
@@ -362,19 +476,20 @@ def _read_json(path: Path) -> ResultsSession:
 
 def _read_csv(path: Path) -> ResultsSession:
     def parse(raw: bytes) -> Tuple[ResultRow, ...]:
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise ValueError(f"{path}: not UTF-8 text") from None
-        reader = csv.reader(io.StringIO(text, newline=""))
-        header = next(reader, None)
-        if header is None or [h.strip() for h in header[:len(CSV_HEADER)]] != list(CSV_HEADER):
-            raise ValueError(f"{path}:1: the header is not {','.join(CSV_HEADER)}")
+        text = _csv_decode(raw, path)
+        lines = text.splitlines()
+        first = lines[0] if lines else ""
+        delimiter = _delimiter(first)
+        if delimiter is None:
+            raise ValueError(f"{path}:1: the header is not {','.join(CSV_HEADER)} "
+                             "(columns separated by ',', ';' or tabs)")
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        next(reader, None)
         rows = []
         for cells in reader:
             if not any(cell.strip() for cell in cells):
                 continue
-            rows.append(_row_from_csv(cells, f"{path}:{reader.line_num}"))
+            rows.append(_row_from_csv(cells, f"{path}:{reader.line_num}", delimiter))
         return tuple(rows)
 
     try:
@@ -387,11 +502,65 @@ def _read_csv(path: Path) -> ResultsSession:
         raise ResultsError(f"{path}: cannot be read: {error.strerror or error}") from None
     match = _NAME.match(path.name)
     teams = tuple(dict.fromkeys(row.team for row in rows))
-    return ResultsSession(path, match.group(2) if match else path.stem, "unknown", rows,
+    return ResultsSession(path, match.group(3) if match else path.stem, "unknown", rows,
                           teams, source="csv")
 
 
-def _row_from_csv(cells: List[str], where: str) -> ResultRow:
+def _csv_decode(raw: bytes, path: Path) -> str:
+    """The text of a CSV as the game writes it (UTF-8 with a BOM) or as a spreadsheet may
+    save it: UTF-8 without a BOM, UTF-16 (with a BOM, or without one but full of NULs),
+    or Windows-1252 (Excel's "CSV" on Western Windows)."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    elif raw.startswith(b"\xef\xbb\xbf"):
+        encoding = "utf-8-sig"
+    elif len(raw) >= 2 and raw[1:2] == b"\x00" and raw[:1] != b"\x00":
+        encoding = "utf-16-le"
+    elif len(raw) >= 2 and raw[:1] == b"\x00" and raw[1:2] != b"\x00":
+        encoding = "utf-16-be"
+    else:
+        encoding = "utf-8"
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError as error:
+        if encoding != "utf-8":
+            raise ValueError(f"{path}: the file says it is {encoding.upper()} but byte "
+                             f"{error.start} cannot be read as such") from None
+        try:
+            text = raw.decode("cp1252")
+        except UnicodeDecodeError as again:
+            bad = raw[again.start:again.start + 1].hex().upper()
+            line = raw.count(b"\n", 0, again.start) + 1
+            raise ValueError(f"{path}:{line}: byte 0x{bad} is neither UTF-8 nor Windows-1252 "
+                             "text; save the file as 'CSV UTF-8' in your spreadsheet") from None
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise ValueError(f"{path}:{line}: the file holds NUL characters; it is not a "
+                         "CSV text file (save it as 'CSV UTF-8' in your spreadsheet)")
+    return text
+
+
+def _delimiter(header: str) -> Optional[str]:
+    """The delimiter that splits `header` into the columns the game writes, if any."""
+    for delimiter in (",", ";", "\t", "|"):
+        try:
+            cells = next(csv.reader([header], delimiter=delimiter))
+        except (csv.Error, StopIteration):
+            continue
+        if [c.strip() for c in cells[:len(CSV_HEADER)]] == list(CSV_HEADER):
+            return delimiter
+    return None
+
+
+def _number(text: str, delimiter: str) -> str:
+    """A spreadsheet in a decimal-comma locale saves 2.5 as '2,5' (and then uses ';')."""
+    text = text.strip()
+    if delimiter != "," and "," in text and "." not in text:
+        text = text.replace(",", ".")
+    return text
+
+
+def _row_from_csv(cells: List[str], where: str, delimiter: str = ",") -> ResultRow:
     if len(cells) < len(CSV_HEADER):
         raise ValueError(f"{where}: expected {len(CSV_HEADER)} columns, found {len(cells)}")
     values = dict(zip(CSV_HEADER + OPTIONAL_COLUMNS, cells))
@@ -399,11 +568,14 @@ def _row_from_csv(cells: List[str], where: str) -> ResultRow:
     if correct not in ("yes", "no", "true", "false", "1", "0"):
         raise ValueError(f"{where}: correct is {values['correct']!r}, not yes or no")
     try:
-        points = int(values["points"])
-    except ValueError:
+        number = float(_number(values["points"], delimiter))
+        if not number.is_integer():
+            raise ValueError
+        points = int(number)
+    except (ValueError, OverflowError):
         raise ValueError(f"{where}: points {values['points']!r} is not a whole number") from None
     try:
-        seconds = float(values["seconds"])
+        seconds = float(_number(values["seconds"], delimiter))
     except ValueError:
         raise ValueError(f"{where}: seconds {values['seconds']!r} is not a number") from None
     try:

@@ -8,10 +8,10 @@ is set aside (see documents.py).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, fields
 from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
 
+from game.ids import ID_PATTERN
 from game.store.documents import DocumentStore, Notice
 
 SETTINGS_FILE = "settings.json"
@@ -24,7 +24,6 @@ MIN_TEAMS, MAX_TEAMS = 2, 6
 MAX_TEAM_NAME = 40
 MAX_ROUNDS = 50
 MIN_WINDOW, MAX_WINDOW = (320, 200), (16384, 16384)
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 @dataclass(frozen=True)
@@ -153,7 +152,7 @@ def _ids(value: Any, at_least: int = 0) -> Tuple[str, ...]:
     if len(value) < at_least:
         raise ValueError(f"needs at least {at_least}")
     for item in value:
-        if not isinstance(item, str) or not _ID.match(item):
+        if not isinstance(item, str) or not ID_PATTERN.match(item):
             raise ValueError(f"{_show(item)} is not an id (lowercase letters, digits, dashes)")
     return tuple(value)
 

@@ -2,12 +2,15 @@
 
 Five wings, each importing only the ones below it (tests/test_layers.py checks):
 
-  core/       the engine: scene stack, input mapping, context, the registry of scenes by
-              name, the cached text helper, theme, sound. Imports no screen.
-  widgets/    reusable drawing: buttons, focus, scrolling, frame, hud, cards, source view.
+  core/       the engine: scene stack, input mapping (drags recognised there), bindings
+              (each scene's keys as a table), context, the registry of scenes by name,
+              the cached text helper, theme, sound. Imports no screen.
+  widgets/    reusable drawing: buttons, focus, scrolling, frame, hud, cards, source view,
+              timeline axis, QR code, and the modal confirm/overlay dialogs.
   play/       the solo game: match.py (the match service, no pygame), flow.py (which screen
               next, by name) and its screens: board, sort, ask, results.
-  classroom/  the projector screens: setup, turn, scoreboard, review, and their drawing.
+  classroom/  the projector screens: setup, turn, scoreboard, review, the phones' lobby and
+              play screens, the network check, and their drawing.
   screens/    menus and the reading room: title, settings, packs, notice, choose, explore.
 
 app.py owns the window and the loop. A scene opens another through

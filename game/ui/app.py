@@ -8,6 +8,7 @@ then `step(dt)` with a fake clock, or `run_until_idle()`.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from typing import Optional, Sequence
 
@@ -89,7 +90,7 @@ class App:
         self.mapper = InputMapper()
         self.ctx = Context(settings_store=settings_store, progress_store=progress_store,
                            library_loader=library_loader or _default_library_loader(extra_packs),
-                           text=self.text, sounds=None, stack=self.stack, seed=seed, mode=mode)
+                           text=self.text, sounds=None, stack=self.stack, seed=seed)
         settings = self.ctx.settings
         self.windowed_size = tuple(size or settings.window or DEFAULT_SIZE)
         self.fullscreen = settings.fullscreen if fullscreen is None else fullscreen
@@ -245,6 +246,7 @@ class App:
     def loop(self) -> int:
         clock = pygame.time.Clock()
         exit_after_first = os.environ.get(EXIT_AFTER_FIRST_FRAME) == "1"
+        self.handle_sigterm()
         while self.running:
             dt = clock.tick(FPS) / 1000.0
             self.step(min(dt, 0.1))
@@ -254,7 +256,22 @@ class App:
         self.close()
         return 0
 
+    def handle_sigterm(self) -> None:
+        """SIGTERM (a logout, a shutdown, `kill`) ends the loop like closing the window,
+        so the scenes save what they hold (a classroom round in play) before exiting."""
+        def stop(signum, frame) -> None:
+            self.running = False
+        try:
+            signal.signal(signal.SIGTERM, stop)
+        except (ValueError, OSError, AttributeError):
+            pass   # not the main thread, or no SIGTERM on this system
+
     def close(self) -> None:
+        for scene in reversed(self.stack.scenes):
+            try:
+                scene.closing()
+            except Exception:  # noqa: BLE001 - one scene's failure must not lose the others'
+                pass
         settings = self.ctx.settings
         if settings is not None and not self.fullscreen and tuple(settings.window) != self.windowed_size:
             self.ctx.change_settings(window=self.windowed_size)

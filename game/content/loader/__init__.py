@@ -24,7 +24,8 @@ from game.content.loader.documents import MAX_SOURCE_BYTES, DocumentCache
 from game.content.loader.schema import FORMAT, ID_HINT, suggest
 from game.content.model import Pack
 from game.content.problems import PackError, Problem
-from game.content.yamlsafe import Position, YamlFile, YList, YMap, read_yaml
+from game.content import yamlhelp
+from game.content.yamlsafe import Position, YamlFile, YList, YMap, parse_yaml_text, read_yaml
 
 __all__ = ["load_pack", "check_pack", "CheckedPack", "peek_header", "suggest",
            "FORMAT", "ERA", "MAX_SOURCE_BYTES", "ID_HINT"]
@@ -60,6 +61,8 @@ def check_pack(parsed: YamlFile, available: Optional[Mapping[str, Pack]] = None,
     """Check a parsed file; `documents` caches source texts across the packs of a library."""
     checked = CheckedPack(parsed.path, parsed.display, None, list(parsed.problems))
     if parsed.data is None:
+        checked.problems.extend(_past_syntax_errors(parsed, available, documents))
+        checked.problems.sort(key=lambda p: (p.line, p.column))
         return checked
     builder = PackBuilder(parsed, dict(available or {}),
                           documents if documents is not None else {}, checked.problems)
@@ -73,6 +76,39 @@ def check_pack(parsed: YamlFile, available: Optional[Mapping[str, Pack]] = None,
     if pack is not None and not checked.errors:
         checked.pack = pack
     return checked
+
+
+TAB_PROBLEM = "a tab is used for indentation"  # yamlsafe's message (lines with tabs)
+
+
+def _past_syntax_errors(parsed: YamlFile, available: Optional[Mapping[str, Pack]],
+                        documents: Optional[DocumentCache]) -> list[Problem]:
+    """After a YAML syntax error (or tabs in indentation), the file's other problems, where
+    the parser allows: each syntax error's likely fix is applied in turn (yamlhelp.recover;
+    tabs expanded at the width that parses) and the repaired text checked. Problems on the
+    lines reported already are left out. The pack is never loaded from a repaired text."""
+    tabs = any(p.message.startswith(TAB_PROBLEM) for p in parsed.problems)
+    if not parsed.text or not (tabs or any(p.message.startswith("YAML syntax")
+                                           for p in parsed.problems)):
+        return []
+    text = yamlhelp.untab(parsed.text) if tabs else parsed.text
+    if text is None:
+        return []
+    found, repaired = yamlhelp.recover(text)
+    known = {p.line for p in parsed.problems}
+    more = [Problem(parsed.display, d.line, d.column, d.message)
+            for d in found if d.line not in known]
+    # Problems on a line a fix rewrote are the fix's guess, not the teacher's: left out.
+    known |= {d.repaired_line for d in found}
+    if repaired is None:
+        return more
+    again = parse_yaml_text(repaired, parsed.display)
+    if again.data is None:
+        return more
+    again.path = parsed.path
+    checked = check_pack(again, available, documents)
+    known |= {p.line for p in more}
+    return more + [p for p in checked.problems if p.line not in known]
 
 
 def peek_header(data: Any) -> tuple[Optional[str], list[tuple[str, Position]]]:

@@ -5,20 +5,22 @@ from __future__ import annotations
 from typing import Any, Callable, Mapping, Optional
 
 from game.content.dates import can_order_all
+from game.content.timeline import ERA_END, ERA_START
 from game.content.loader.documents import DocumentCache, Documents
 from game.content.loader.ids import Namespace
 from game.content.loader.kinds import ALL_QUESTION_KEYS, KindBuilders
+from game.content.loader.mismatch import where_it_differs
 from game.content.loader.schema import (CITE_KEYS, DRAW_KEYS, EVENT_KEYS, FORMAT, LEVEL_KEYS,
                                         PERSPECTIVE_KEYS, QUESTION_KEYS, ROUND_KEYS, SOURCE_KEYS,
                                         TOP_KEYS, FieldReader, KeyTable, Reporter, item_name,
                                         short, suggest)
 from game.content.model import (CHOICE, CLAIM, CORROBORATION, QUESTION_KINDS, SOURCING,
                                 SPECTRUM, WHOSE_VIEW, Citation, Event, Level, Pack, Perspective,
-                                Question, Round, Source, TimelineDraw)
+                                Question, Round, Source, TimelineDraw, qualify)
 from game.content.problems import Problem
 from game.content.yamlsafe import Position, YamlFile, YMap
 
-ERA = (1953, 1964)
+ERA = (ERA_START, ERA_END)   # one home: game.content.timeline
 
 
 class PackBuilder(KindBuilders):
@@ -42,6 +44,8 @@ class PackBuilder(KindBuilders):
         if "format" in top and top["format"] != FORMAT:
             self.report.error(data.value_at("format"), f"format {top['format']} is not supported "
                               f"by this version of Thaw (write 'format: {FORMAT}')")
+        self.reader.check_section_sizes(data, ("sources", "perspectives", "events",
+                                               "questions", "levels"))
         self.pack_id = self.ids.pack_id = top.get("pack", "")
         requires = self.ids.require(top.get("requires", []))
         sources = self.sources(data)
@@ -55,7 +59,7 @@ class PackBuilder(KindBuilders):
                     format=FORMAT, description=top.get("description", ""),
                     requires=tuple(requires), sources=tuple(sources),
                     perspectives=tuple(perspectives), events=tuple(events),
-                    questions=tuple(questions), levels=tuple(levels))
+                    questions=tuple(questions), levels=tuple(levels), marks=dict(self.ids.marks))
 
     # --- every section -----------------------------------------------------------------
     def section(self, data: YMap, key: str, kind: str, keys: KeyTable,
@@ -80,15 +84,27 @@ class PackBuilder(KindBuilders):
         return self.section(data, "sources", "source", SOURCE_KEYS, self.source)
 
     def source(self, node: YMap, at: Position, what: str, values: dict) -> Optional[Source]:
-        if "file" not in values:
+        given = [key for key in ("file", "seed") if key in node]
+        if not given:
+            self.report.error(node.position, f"{what}: missing required key 'file' (a document "
+                              "next to the pack) or 'seed' (a document bundled with the game, in seeds/)")
             return None
-        file_at = node.value_at("file")
-        path = self.documents.source_path(values["file"], file_at, what)
-        document = self.documents.read(path, values["file"], file_at, what) if path else None
+        if len(given) > 1:
+            self.report.error(node.key_at("seed"), f"{what}: give either 'file' or 'seed', not both")
+            return None
+        key = given[0]
+        if key not in values:
+            return None  # its value was refused already
+        key_at = node.value_at(key)
+        path = (self.documents.source_path(values[key], key_at, what) if key == "file"
+                else self.documents.seed_path(values[key], key_at, what))
+        if path is None:
+            return None
+        document = self.documents.read(path, values[key], key_at, what, key)
         if document is None:
             return None
-        return Source(values["id"], path, values.get("title") or path.stem,
-                      values.get("kind", ""), document.text)
+        return Source(qualify(self.pack_id, values["id"]), path, values.get("title") or path.stem,
+                      values.get("kind", ""), document.text, self.pack_id)
 
     def citation(self, node: Any, at: Position, what: str, default_excerpt: str = "",
                  default_at: Optional[Position] = None) -> Optional[Citation]:
@@ -105,8 +121,11 @@ class PackBuilder(KindBuilders):
         if source is None:
             return None
         if not self.documents.occurs(source, excerpt):
-            self.report.error(excerpt_at, f"{what}: the excerpt does not occur in source '{source.id}' "
-                                   f"({short(excerpt)}); copy it exactly from {source.path.name}")
+            noun = "excerpt" if "excerpt" in values or not default_at else "quote"
+            self.report.error(excerpt_at, f"{what}: the {noun} does not occur in source "
+                              f"'{self.ids.shown(source.id)}' ({short(excerpt)}); copy it exactly "
+                              f"from {source.path.name}"
+                              + where_it_differs(source.text, excerpt, source.path.name))
             return None
         return Citation(source, excerpt)
 
@@ -119,7 +138,8 @@ class PackBuilder(KindBuilders):
                     values: dict) -> Optional[Perspective]:
         if not {"name", "view"} <= values.keys():
             return None
-        return Perspective(values["id"], values["name"], values["view"], values.get("role", ""))
+        return Perspective(qualify(self.pack_id, values["id"]), values["name"], values["view"],
+                           values.get("role", ""), self.pack_id)
 
     def events(self, data: YMap) -> list[Event]:
         return self.section(data, "events", "event", EVENT_KEYS, self.event)
@@ -134,8 +154,8 @@ class PackBuilder(KindBuilders):
                                              f"{ERA[0]}-{ERA[1]}; it is left out of timeline rounds")
         if cite is None or date is None or not {"title", "summary"} <= values.keys():
             return None
-        return Event(values["id"], values["title"], date, values["summary"], cite,
-                     end, values.get("source_says", ""), self.pack_id)
+        return Event(qualify(self.pack_id, values["id"]), values["title"], date, values["summary"],
+                     cite, end, values.get("source_says", ""), self.pack_id)
 
     def questions(self, data: YMap) -> list[Question]:
         return self.section(data, "questions", "question", ALL_QUESTION_KEYS, self.question)
@@ -162,9 +182,17 @@ class PackBuilder(KindBuilders):
                 ok = False
         choices = values.get("choices", [])
         chosen = [text for text, _ in choices]
+        chosen_ids = []  # as qualified ids
         for text, where in choices:
-            ok &= self.ids.lookup("perspective", text, where, f"{what}: choices") is not None
+            view = self.ids.lookup("perspective", text, where, f"{what}: choices")
+            ok &= view is not None
+            if view is not None:
+                chosen_ids.append(view.id)
         ok &= self.distinct(choices, what)
+        if ok and len(set(chosen_ids)) < len(chosen_ids):
+            self.report.error(node.value_at("choices"),
+                              f"{what}: two choices name the same perspective")
+            ok = False
         if "choices" in values and len(chosen) < 2:
             self.report.error(node.value_at("choices"), f"{what}: give at least 2 choices "
                                                  "(or leave 'choices' out to use every perspective)")
@@ -174,10 +202,13 @@ class PackBuilder(KindBuilders):
                            "to choose from; add them under 'perspectives'")
             ok = False
         answer = values.get("answer")
+        answer_id = None
         if answer is not None:
             answer_at = node.value_at("answer")
-            ok &= self.ids.lookup("perspective", answer, answer_at, f"{what}: answer") is not None
-            if chosen and answer not in chosen:
+            answer_view = self.ids.lookup("perspective", answer, answer_at, f"{what}: answer")
+            ok &= answer_view is not None
+            answer_id = answer_view.id if answer_view is not None else None
+            if chosen and answer not in chosen and answer_id not in chosen_ids:
                 self.report.error(answer_at, f"{what}: the answer '{answer}' is not among its choices")
                 ok = False
         cite = None
@@ -189,12 +220,16 @@ class PackBuilder(KindBuilders):
             if cite is not None and quote and "excerpt" in values["cite"] \
                     and not self.documents.occurs(cite.source, quote):
                 self.report.error(node.value_at("quote"), f"{what}: the quote does not occur in source "
-                           f"'{cite.source.id}' ({short(quote)}); copy it exactly from {cite.source.path.name}")
+                                  f"'{self.ids.shown(cite.source.id)}' ({short(quote)}); copy it "
+                                  f"exactly from {cite.source.path.name}"
+                                  + where_it_differs(cite.source.text, quote, cite.source.path.name))
                 ok = False
-        if not ok or cite is None or answer is None or "quote" not in values or "explain" not in values:
+        if not ok or cite is None or answer_id is None or "quote" not in values \
+                or "explain" not in values:
             return None
-        return Question(values["id"], WHOSE_VIEW, answer, values["explain"], values["quote"],
-                        values.get("prompt", ""), tuple(chosen), cite, self.pack_id)
+        return Question(qualify(self.pack_id, values["id"]), WHOSE_VIEW, answer_id,
+                        values["explain"], values["quote"], values.get("prompt", ""),
+                        tuple(chosen_ids), cite, self.pack_id)
 
     def choice(self, node: YMap, at: Position, what: str, values: dict) -> Optional[Question]:
         ok = True
@@ -223,7 +258,7 @@ class PackBuilder(KindBuilders):
             ok &= cite is not None
         if not ok or answer is None or "explain" not in values or "prompt" not in values:
             return None
-        return Question(values["id"], CHOICE, answer, values["explain"], values.get("quote", ""),
+        return Question(qualify(self.pack_id, values["id"]), CHOICE, answer, values["explain"], values.get("quote", ""),
                         values["prompt"], tuple(chosen), cite, self.pack_id)
 
     def distinct(self, choices: list[tuple[str, Position]], what: str, noun: str = "choice") -> bool:
@@ -277,9 +312,10 @@ class PackBuilder(KindBuilders):
                 self.report.error(node.value_at("questions"), f"{what}: list at least one question")
                 return None
             found = [self.ids.lookup("question", q, where, what) for q, where in ids]
-            if None in found or not self.distinct(ids, what, "question"):
+            questions = [question for question in found if question is not None]
+            if len(questions) < len(found) or not self.distinct(ids, what, "question"):
                 return None
-            return Round("questions", question_ids=tuple(q for q, _ in ids))
+            return Round("questions", question_ids=tuple(q.id for q in questions))
         timeline = values.get("timeline")
         where = node.value_at("timeline")
         if isinstance(timeline, YMap):
@@ -292,23 +328,57 @@ class PackBuilder(KindBuilders):
             if draw["count"] < 2:
                 self.report.error(timeline.value_at("count"), f"{what}: timeline 'count' must be at least 2")
                 return None
+            self.check_dealable(self.visible_events(draw["from"], draw["to"]), where, what,
+                                f"the events from {draw['from']} to {draw['to']} this pack can see",
+                                in_order=False)
             return Round("timeline", draw=TimelineDraw(draw["from"], draw["to"], draw["count"]))
         if timeline is None:
             return None
-        ids = self.reader.convert(timeline, "ids", where, what, "timeline")
+        ids = self.reader.convert(timeline, "refs", where, what, "timeline")
         if ids is None:
             return None
         if isinstance(timeline, str):
             self.report.error(where, f"{what}: a timeline round lists at least 2 events")
             return None
-        events = [self.ids.lookup("event", e, at_e, what) for e, at_e in ids]
-        if None in events or not self.distinct(ids, what, "event"):
+        found = [self.ids.lookup("event", e, at_e, what) for e, at_e in ids]
+        events = [event for event in found if event is not None]
+        if len(events) < len(found) or not self.distinct(ids, what, "event"):
             return None
         if len(events) < 2:
             self.report.error(where, f"{what}: a timeline round lists at least 2 events")
             return None
         self.warn_unorderable(events, where, what)
-        return Round("timeline", event_ids=tuple(e for e, _ in ids))
+        self.check_dealable(events, where, what, "its events")
+        return Round("timeline", event_ids=tuple(e.id for e in events))
+
+    def visible_events(self, first_year: int, last_year: int) -> list[Event]:
+        """This pack's events (built so far) and its required packs', within the years."""
+        entries = [*self.ids.own["event"].values(),
+                   *(e for found in self.ids.required["event"].values() for e in found)]
+        return [e.thing for e in entries
+                if isinstance(e.thing, Event) and first_year <= e.thing.date.year <= last_year]
+
+    def check_dealable(self, events: list[Event], at: Position, what: str, which: str,
+                       in_order: bool = True) -> None:
+        """A timeline round deals a hand of at least 2 events that can be ordered: a fixed
+        hand is picked as the rules pick it (greedily, in the order given), a drawn one
+        needs some pair that can be ordered. A round that would deal nothing is an error
+        here rather than an empty round ("0 of 0 right ... well done") in the game."""
+        if in_order:
+            hand: list[Event] = []
+            for event in events:
+                if all(event.can_order(other) for other in hand):
+                    hand.append(event)
+            dealable = len(hand) >= 2
+        else:
+            dealable = any(first.can_order(second) for i, first in enumerate(events)
+                           for second in events[i + 1:])
+        if not dealable:
+            found = f"only {len(events)} event" + ("" if len(events) == 1 else "s")
+            reason = (f"{found} can be dealt" if len(events) < 2
+                      else "no two of them can be ordered (their dates are too alike)")
+            self.report.error(at, f"{what}: this round cannot be dealt: {which}: {reason}; "
+                                  "a timeline round needs at least 2 events with different dates")
 
     def warn_unorderable(self, events: list[Event], at: Position, what: str) -> None:
         if can_order_all(e.date for e in events):
@@ -316,7 +386,7 @@ class PackBuilder(KindBuilders):
         for i, first in enumerate(events):
             for second in events[i + 1:]:
                 if not first.can_order(second):
-                    self.report.warn(at, f"{what}: events '{first.id}' ({first.date.iso()}) and "
-                                  f"'{second.id}' ({second.date.iso()}) cannot be ordered at their "
+                    self.report.warn(at, f"{what}: events '{self.ids.shown(first.id)}' ({first.date.iso()}) and "
+                                  f"'{self.ids.shown(second.id)}' ({second.date.iso()}) cannot be ordered at their "
                                   "dates' precision; give a more exact date or drop one")
                     return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Union
@@ -11,6 +12,7 @@ from game.content.loader.schema import Reporter, suggest
 from game.content.model import Source
 from game.content.text import fold
 from game.content.yamlsafe import Position
+from game.safefile import FileRefused, read_regular
 
 MAX_SOURCE_BYTES = 10 * 1024 * 1024
 
@@ -54,36 +56,44 @@ class Documents:
             return None
         return path
 
-    def read(self, path: Path, name: str, at: Position, what: str) -> Optional[Document]:
+    def seed_path(self, name: str, at: Position, what: str) -> Optional[Path]:
+        """The bundled document `name` in the game's seeds/ folder, wherever the game is
+        installed (game.SEEDS_DIR), so a pack anywhere can cite it."""
+        if not name or Path(name).name != name or name in (".", ".."):
+            self.report.error(at, f"{what}: seed '{name}' must be the name of a file in the game's "
+                                  "seeds/ folder, like '001_a8f04e5286436081.txt' (no folders); "
+                                  "for a document of your own write 'file:' instead")
+            return None
+        return Path(game.SEEDS_DIR) / name
+
+    def read(self, path: Path, name: str, at: Position, what: str,
+             key: str = "file") -> Optional[Document]:
         """The document at `path`, or None after saying why it cannot be used."""
         cached = self.cache.get(path)
         if isinstance(cached, Document):
             return cached
         if cached is not None:  # an earlier pack found this file unreadable: say why again
-            self.report.error(at, f"{what}: file '{name}' {cached}")
+            self.report.error(at, f"{what}: {key} '{name}' {cached}")
             return None
         reason = None
-        if not path.exists():
+        if not os.path.lexists(path):
             nearby = [p.name for p in path.parent.glob("*")] if path.parent.is_dir() else []
             reason = f"does not exist (looked for {path}){suggest(path.name, nearby)}"
-        elif not path.is_file():
-            reason = "is not a file"
         else:
-            try:
-                data = path.read_bytes() if path.stat().st_size <= MAX_SOURCE_BYTES else None
-                if data is None:
-                    reason = f"is larger than {MAX_SOURCE_BYTES // (1024 * 1024)} MB"
-                else:
-                    text = data.decode("utf-8-sig").replace("\r\n", "\n")
-                    document = Document(text, fold(text))
-                    self.cache[path] = document
-                    return document
+            try:  # only a regular file, size checked first: a FIFO never blocks the load
+                data = read_regular(path, MAX_SOURCE_BYTES)
+                text = data.decode("utf-8-sig").replace("\r\n", "\n")
+                document = Document(text, fold(text))
+                self.cache[path] = document
+                return document
             except UnicodeDecodeError:
                 reason = "is not UTF-8 text; save it as UTF-8 in your editor"
+            except FileRefused as refused:
+                reason = refused.reason
             except OSError as error:
                 reason = f"cannot be read: {error.strerror or error}"
         self.cache[path] = reason
-        self.report.error(at, f"{what}: file '{name}' {reason}")
+        self.report.error(at, f"{what}: {key} '{name}' {reason}")
         return None
 
     def occurs(self, source: Source, excerpt: str) -> bool:

@@ -10,7 +10,7 @@ from typing import Any, Optional
 
 from game.content.loader.schema import KeyTable, QUESTION_KEYS, short, suggest
 from game.content.model import (CHOICE, CLAIM, CORROBORATION, SOURCING, SPECTRUM, WHOSE_VIEW,
-                                Citation, Placement, Question)
+                                Citation, Placement, Question, qualify)
 from game.content.text import fold
 from game.content.yamlsafe import Position, YList, YMap
 
@@ -77,7 +77,7 @@ class KindBuilders:
         if cite is not None and quote and "excerpt" in values["cite"] \
                 and not self.documents.occurs(cite.source, quote):
             self.report.error(node.value_at("quote"), f"{what}: the quote does not occur in source "
-                              f"'{cite.source.id}' ({short(quote)}); copy it exactly from "
+                              f"'{self.ids.shown(cite.source.id)}' ({short(quote)}); copy it exactly from "
                               f"{cite.source.path.name}")
             return None
         return cite
@@ -112,7 +112,7 @@ class KindBuilders:
         cite = self._cite_quote(node, what, values)
         if not ok or chosen is None or answer is None or cite is None or facet is None:
             return None
-        return Question(values["id"], SOURCING, answer, values["explain"], values.get("quote", ""),
+        return Question(qualify(self.pack_id, values["id"]), SOURCING, answer, values["explain"], values.get("quote", ""),
                         values.get("prompt", ""), tuple(chosen), cite, self.pack_id, facet=facet)
 
     # --- corroboration -----------------------------------------------------------------
@@ -137,12 +137,12 @@ class KindBuilders:
                     continue
                 if passage.source.id in seen:
                     self.report.error(where, f"{what}: passage {index + 1}: source "
-                                      f"'{passage.source.id}' is offered twice; offer one "
+                                      f"'{self.ids.shown(passage.source.id)}' is offered twice; offer one "
                                       "passage per document")
                     ok = False
                 elif cite is not None and passage.source.id == cite.source.id:
                     self.report.error(where, f"{what}: passage {index + 1} is from the claim's own "
-                                      f"source '{cite.source.id}'; offer other documents")
+                                      f"source '{self.ids.shown(cite.source.id)}'; offer other documents")
                     ok = False
                 seen.add(passage.source.id)
                 passages.append(passage)
@@ -151,13 +151,21 @@ class KindBuilders:
                 ok = False
         answer = values.get("answer")
         keys = [p.source.id for p in passages]
-        if answer is not None and ok and answer not in keys:
-            self.report.error(node.value_at("answer"), f"{what}: the answer '{answer}' is not the "
-                              f"source of one of its passages ({', '.join(keys)}){suggest(answer, keys)}")
-            ok = False
+        if answer is not None and ok:
+            shown = [self.ids.shown(k) for k in keys]
+            found = self.ids.lookup("source", answer, node.value_at("answer"), f"{what}: answer")
+            if found is None:
+                ok = False
+            elif found.id not in keys:
+                self.report.error(node.value_at("answer"), f"{what}: the answer '{answer}' is not "
+                                  f"the source of one of its passages ({', '.join(shown)})"
+                                  f"{suggest(answer, shown)}")
+                ok = False
+            else:
+                answer = found.id
         if not ok or cite is None or answer is None or relation is None or not passages:
             return None
-        return Question(values["id"], CORROBORATION, answer, values["explain"], values["quote"],
+        return Question(qualify(self.pack_id, values["id"]), CORROBORATION, answer, values["explain"], values["quote"],
                         values.get("prompt", ""), tuple(keys), cite, self.pack_id,
                         relation=relation, passages=tuple(passages))
 
@@ -182,7 +190,7 @@ class KindBuilders:
             ok = False
         if not ok or cite is None or chosen is None or answer is None:
             return None
-        return Question(values["id"], CLAIM, answer, values["explain"], values["quote"],
+        return Question(qualify(self.pack_id, values["id"]), CLAIM, answer, values["explain"], values["quote"],
                         values.get("prompt", ""), tuple(chosen) + (NONE,), cite, self.pack_id,
                         statements=tuple(chosen))
 
@@ -210,8 +218,8 @@ class KindBuilders:
                     ok = False
                     continue
                 if built.perspective in seen:
-                    self.report.error(section.item_at(index), f"{what}: '{built.perspective}' is "
-                                      "placed twice")
+                    self.report.error(section.item_at(index), f"{what}: "
+                                      f"'{self.ids.shown(built.perspective)}' is placed twice")
                     ok = False
                 seen.add(built.perspective)
                 placements.append(built)
@@ -222,7 +230,7 @@ class KindBuilders:
         if not ok or scale is None or not placements:
             return None
         ordered = tuple(sorted(placements, key=lambda p: p.place))
-        return Question(values["id"], SPECTRUM, "", values["explain"], "",
+        return Question(qualify(self.pack_id, values["id"]), SPECTRUM, "", values["explain"], "",
                         values.get("prompt", ""), tuple(p.perspective for p in ordered), None,
                         self.pack_id, scale=tuple(text for text, _ in scale), placements=ordered)
 
@@ -249,4 +257,4 @@ class KindBuilders:
                 return None
         if found is None:
             return None
-        return Placement(values["perspective"], place, values["why"], cite)
+        return Placement(found.id, place, values["why"], cite)

@@ -10,15 +10,20 @@ import difflib
 import re
 from typing import Any, Iterable, Optional
 
+from game.content import limits
 from game.content.dates import DateError, PartialDate
 from game.content.problems import Problem
-from game.content.yamlsafe import Position, YList, YMap
+from game.ids import ID_HINT, ID_PATTERN
+from game.content.yamlsafe import ODD_NUMBER, Position, YList, YMap
 
 FORMAT = 1
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-+[a-z0-9]+)*$")
-ID_HINT = "lowercase letters, digits and dashes, like 'secret-speech'"
+# ID_PATTERN and ID_HINT live in game/ids.py (the settings store checks ids with them too).
+#: A reference: an id, or 'pack-id:id' for the item of that id in a given pack.
+REF_PATTERN = re.compile(r"^(?:[a-z0-9]+(?:-+[a-z0-9]+)*:)?[a-z0-9]+(?:-+[a-z0-9]+)*$")
+REF_HINT = ID_HINT + ", or 'pack-id:id' for the one of a given pack"
 
-#: key -> (expected type, required). Types: text, id, ids, texts, int, date, map, list, any.
+#: key -> (expected type, required). Types: text, id, ids, ref, refs, texts, int, date,
+#: map, list, any. A ref names something defined elsewhere: 'id' or 'pack-id:id'.
 KeyTable = dict[str, tuple[str, bool]]
 
 TOP_KEYS: KeyTable = {
@@ -26,8 +31,9 @@ TOP_KEYS: KeyTable = {
     "description": ("text", False), "requires": ("ids", False),
     "sources": ("list", False), "perspectives": ("list", False),
     "events": ("list", False), "questions": ("list", False), "levels": ("list", False)}
-SOURCE_KEYS: KeyTable = {"id": ("id", True), "file": ("text", True), "title": ("text", False),
-                         "kind": ("text", False)}
+# A source gives exactly one of `file` (relative to the pack) and `seed` (a bundled document).
+SOURCE_KEYS: KeyTable = {"id": ("id", True), "file": ("text", False), "seed": ("text", False),
+                         "title": ("text", False), "kind": ("text", False)}
 PERSPECTIVE_KEYS: KeyTable = {"id": ("id", True), "name": ("text", True), "view": ("text", True),
                               "role": ("text", False)}
 EVENT_KEYS: KeyTable = {"id": ("id", True), "title": ("text", True), "date": ("date", True),
@@ -37,13 +43,14 @@ QUESTION_KEYS: KeyTable = {"id": ("id", True), "kind": ("text", False), "quote":
                            "prompt": ("text", False), "answer": ("text", True),
                            "choices": ("texts", False), "cite": ("map", False),
                            "explain": ("text", True)}
-CITE_KEYS: KeyTable = {"source": ("id", True), "excerpt": ("text", False)}
+CITE_KEYS: KeyTable = {"source": ("ref", True), "excerpt": ("text", False)}
 LEVEL_KEYS: KeyTable = {"id": ("id", True), "title": ("text", True), "intro": ("text", False),
                         "rounds": ("list", True)}
-ROUND_KEYS: KeyTable = {"timeline": ("any", False), "questions": ("ids", False)}
+ROUND_KEYS: KeyTable = {"timeline": ("any", False), "questions": ("refs", False)}
 DRAW_KEYS: KeyTable = {"from": ("int", True), "to": ("int", True), "count": ("int", True)}
 
-EXPECTED = {"text": "text", "id": "an id", "ids": "a list of ids", "texts": "a list of texts",
+EXPECTED = {"text": "text", "id": "an id", "ids": "a list of ids", "ref": "an id",
+            "refs": "a list of ids", "texts": "a list of texts",
             "int": "a whole number", "date": "a date", "map": "a mapping (key: value lines)",
             "list": "a list ('- ' items)", "any": "a value"}
 
@@ -102,30 +109,46 @@ class FieldReader:
             return None
         if kind == "any":
             return value
-        if kind in ("text", "id"):
+        if kind in ("text", "id", "ref"):
             text = as_text(value)
             if text is None:
                 return wrong()
             if kind == "id" and not ID_PATTERN.match(text):
-                self.report.error(at, f"{what}: {key} '{text}' is not a valid id ({ID_HINT})")
+                self.report.error(at, f"{what}: {key} '{short(text, 60)}' is not a valid id ({ID_HINT})")
+                return None
+            refused = limits.id_problem(text) if kind == "id" else limits.text_problem(key, text)
+            if refused:
+                self.report.error(at, f"{what}: '{key}' {refused}")
+                return None
+            if kind == "ref" and not REF_PATTERN.match(text):
+                self.report.error(at, f"{what}: {key} '{text}' is not a valid id ({REF_HINT})")
                 return None
             return text
-        if kind in ("ids", "texts"):
-            if isinstance(value, str) and kind == "ids":
+        if (isinstance(value, YList) and (kind in ("ids", "refs", "texts") or key == "rounds")
+                and limits.list_problem(key, len(value))):
+            self.report.error(at, f"{what}: '{key}' {limits.list_problem(key, len(value))}")
+            return None
+        if kind in ("ids", "refs", "texts"):
+            if isinstance(value, str) and kind != "texts":
                 value, positions = [value], [at]  # `requires: other-pack` is a list of one
             elif isinstance(value, YList):
                 positions = [value.item_at(i) for i in range(len(value))]
             else:
                 return wrong()
             items = []
+            one = {"ids": "id", "refs": "ref", "texts": "text"}[kind]
             for item, where in zip(value, positions):
-                text = self.convert(item, "id" if kind == "ids" else "text", where, what, key)
+                text = self.convert(item, one, where, what, key)
                 if text is not None:
                     items.append((text, where))
             return items
         if kind == "int":
             if isinstance(value, bool) or not isinstance(value, int):
                 return wrong()
+            if key == "count" and value > limits.MAX_ROUND_ITEMS:
+                self.report.error(at, f"{what}: 'count' is {value:,}; a round deals at most "
+                                      f"{limits.MAX_ROUND_ITEMS} cards ({limits.LIMITS_HINT})")
+                return None
             return value
         if kind == "date":
             try:
@@ -146,7 +169,20 @@ class FieldReader:
         section = data.get(key)
         if not isinstance(section, YList):
             return []
-        return [(index, item, section.item_at(index)) for index, item in enumerate(section)]
+        # Past limits.MAX_ITEMS (an error, see check_section_sizes) nothing more is built.
+        return [(index, section[index], section.item_at(index))
+                for index in range(min(len(section), limits.MAX_ITEMS))]
+
+    def check_section_sizes(self, data: Any, keys: Iterable[str]) -> None:
+        """A section (sources, events, ...) longer than limits.MAX_ITEMS is an error."""
+        if not isinstance(data, YMap):
+            return
+        for key in keys:
+            section = data.get(key)
+            if isinstance(section, YList):
+                refused = limits.count_problem(key, len(section), limits.MAX_ITEMS)
+                if refused:
+                    self.report.error(data.value_at(key), f"pack file: '{key}' {refused}")
 
 
 # --- small helpers -------------------------------------------------------------------
@@ -184,6 +220,9 @@ def describe(value: Any) -> str:
         return f"the number {value}"
     if hasattr(value, "isoformat"):
         return f"the date {value.isoformat()}"
+    if isinstance(value, str) and ODD_NUMBER.match(value):
+        return (f"'{value}' (a number with a leading 0, a ':', '_', 0x or 0b is read as text; "
+                "write a plain number like 8 or 90)")
     return f"'{short(str(value), 40)}'"
 
 

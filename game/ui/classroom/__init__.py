@@ -1,1 +1,1 @@
-"""The classroom's projector screens: setup, turn, scoreboard, review, and their drawing."""
+"""The classroom's projector screens: setup, turn, scoreboard, review, phones, and their drawing."""

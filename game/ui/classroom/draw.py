@@ -28,7 +28,6 @@ CARD = ("serif-bold", 28)
 BODY = ("sans", 27)
 LABEL = ("sans-bold", 27)
 SMALL = ("sans", 21)
-COUNT = ("sans-bold", 96)
 
 
 def team_colour(index: int) -> tuple:
@@ -82,12 +81,9 @@ def draw_score_strip(surface, ctx, rect, teams, scores, current: int = -1,
     """Every team's chip: colour, name, score. The current team's is raised; the team
     picked for +/- is outlined. Returns the chips' rectangles (for clicks)."""
     text, palette = ctx.text, ctx.palette
-    gap = text.px(10)
-    n = max(1, len(teams))
-    w = (rect.width - gap * (n - 1)) // n
-    chips = []
-    for i, (name, score) in enumerate(zip(teams, scores)):
-        chip = pygame.Rect(rect.x + i * (w + gap), rect.y, w, rect.height)
+    chips = score_chips(ctx, rect, len(teams))
+    for i, (name, score, chip) in enumerate(zip(teams, scores, chips)):
+        w = chip.width
         colour = team_colour(i)
         draw_panel(surface, chip, palette, radius=text.px(8),
                    fill=colour if i == current else palette.card, border=colour, shadow=False)
@@ -104,8 +100,15 @@ def draw_score_strip(surface, ctx, rect, teams, scores, current: int = -1,
         surface.blit(name_img, (chip.x + pad, chip.centery - name_img.get_height() // 2))
         surface.blit(points, (chip.right - pad // 2 - points.get_width(),
                               chip.centery - points.get_height() // 2))
-        chips.append(chip)
     return chips
+
+
+def score_chips(ctx, rect, teams: int) -> list:
+    """The rectangles of the teams' chips in the score strip `rect` (for clicks)."""
+    gap = ctx.text.px(10)
+    n = max(1, teams)
+    w = (rect.width - gap * (n - 1)) // n
+    return [pygame.Rect(rect.x + i * (w + gap), rect.y, w, rect.height) for i in range(teams)]
 
 
 def draw_bar_chart(surface, ctx, rect, rows) -> None:
@@ -151,11 +154,14 @@ def fit_style(ctx, content: str, styles, width: int, height: int):
     return styles[-1]
 
 
-def draw_overlay_panel(surface, ctx, title: str, lines, width_share: float = 0.7):
-    """A centred modal panel: a title and lines (text, style); the scene is dimmed."""
+def overlay_panel_rect(ctx, size, title: str, lines, width_share: float = 0.7) -> pygame.Rect:
+    """Where draw_overlay_panel puts its panel in a window of `size` (for click targets)."""
+    return _overlay(ctx, size, title, lines, width_share)[0]
+
+
+def _overlay(ctx, size, title, lines, width_share):
     text, palette = ctx.text, ctx.palette
-    shade(surface, palette)
-    w, h = surface.get_size()
+    w, h = size
     pad = text.px(28)
     width = int(w * width_share)
     inner = width - 2 * pad
@@ -163,7 +169,14 @@ def draw_overlay_panel(surface, ctx, title: str, lines, width_share: float = 0.7
     blocks += [text.block(line, style, palette.ink, inner) for line, style in lines]
     height = sum(b.get_height() for b in blocks) + pad * 2 + text.px(10) * len(blocks)
     height = min(height, h - 2 * text.px(10))
-    panel = pygame.Rect((w - width) // 2, (h - height) // 2, width, height)
+    return pygame.Rect((w - width) // 2, (h - height) // 2, width, height), blocks, pad
+
+
+def draw_overlay_panel(surface, ctx, title: str, lines, width_share: float = 0.7):
+    """A centred modal panel: a title and lines (text, style); the scene is dimmed."""
+    text, palette = ctx.text, ctx.palette
+    shade(surface, palette)
+    panel, blocks, pad = _overlay(ctx, surface.get_size(), title, lines, width_share)
     draw_panel(surface, panel, palette, radius=text.px(12))
     y = panel.y + pad
     for block in blocks:

@@ -14,15 +14,15 @@ import pygame
 
 from game.lan.addresses import local_addresses
 from game.lan.host import PhoneHost
-from game.lan.qr import qr_modules
 from game.lan.room import Room
 from game.lan.server import ServerError
 from game.ui.core import input as keys
+from game.ui.core.bindings import ANY, Binding, dispatch, footer
 from game.ui.core.scene import Scene
 from game.ui.widgets.button import Button
 from game.ui.widgets.focus import FocusRing
 from game.ui.widgets.frame import draw_footer, draw_header, frame
-from game.ui.widgets.qr_code import draw_qr, qr_side
+from game.ui.widgets.qr_code import draw_qr, qr_for, qr_side
 from game.ui.widgets.shapes import draw_panel
 
 ADVICE = (
@@ -48,8 +48,6 @@ class NetworkCheckScene(Scene):
         self.addresses = local_addresses()
         self.address_index = 0
         self.problem = ""
-        self._qr_for: Optional[str] = None
-        self._qr: list = []
         self.back_button = Button("Back", self.back, primary=True, hint="Esc")
         self.focus = FocusRing([self.back_button], arrows=False)
 
@@ -74,15 +72,22 @@ class NetworkCheckScene(Scene):
     def url(self) -> str:
         return f"http://{self.addresses[self.address_index]}:{self.host.server.port or 0}/check"
 
+    BINDINGS = (Binding((keys.LEFT, keys.RIGHT), "address", "Left/Right: another address"),
+                Binding((ANY,), "widgets"),
+                Binding((keys.BACK,), "back", "Esc: back"))
+
     def handle(self, action) -> None:
-        kind = action.kind
-        if kind == keys.BACK:
-            self.back()
-        elif kind in (keys.LEFT, keys.RIGHT):
-            step = -1 if kind == keys.LEFT else 1
-            self.address_index = (self.address_index + step) % len(self.addresses)
-        else:
-            self.focus.handle(action)
+        dispatch(self, action)
+
+    def action_back(self, action) -> None:
+        self.back()
+
+    def action_address(self, action) -> None:
+        step = -1 if action.kind == keys.LEFT else 1
+        self.address_index = (self.address_index + step) % len(self.addresses)
+
+    def action_widgets(self, action) -> None:
+        self.focus.handle(action)
 
     def layout(self, size) -> None:
         text = self.ctx.text
@@ -117,11 +122,10 @@ class NetworkCheckScene(Scene):
             surface.blit(text.render(text.fit(status, "subheading", inner), "subheading",
                                      palette.good if self.host.checks else palette.muted), (x, y))
             y += text.line_height("subheading") + text.px(8)
-            if self._qr_for != self.url:
-                self._qr_for, self._qr = self.url, qr_modules(self.url)
-            side = qr_side(self._qr, min(inner, left.bottom - pad - y))
+            modules = qr_for(self.url)
+            side = qr_side(modules, min(inner, left.bottom - pad - y))
             if side:
-                draw_qr(surface, (x, y), self._qr, side)
+                draw_qr(surface, (x, y), modules, side)
         right = self.right
         draw_panel(surface, right, palette, text.px(10))
         x, y, inner = right.x + pad, right.y + pad, right.width - 2 * pad
@@ -138,4 +142,4 @@ class NetworkCheckScene(Scene):
             surface.blit(block, (x, y))
             y += block.get_height() + pad
         self.focus.draw(surface, ctx)
-        draw_footer(surface, ctx, self.fr, "Left/Right: another address   Esc: back")
+        draw_footer(surface, ctx, self.fr, footer(self))

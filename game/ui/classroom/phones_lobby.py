@@ -17,18 +17,18 @@ import pygame
 from game.lan.addresses import join_url, local_addresses
 from game.lan.host import PhoneHost
 from game.lan.nicknames import NicknameError
-from game.lan.qr import qr_modules
 from game.lan.quiz import PhoneQuiz
 from game.lan.room import TEAM_PADS, Room, new_room_code
 from game.lan.server import ServerError
 from game.ui.classroom.draw import team_colour
 from game.ui.core import input as keys
+from game.ui.core.bindings import ANY, Binding, dispatch, footer
 from game.ui.core.registry import make_scene
 from game.ui.core.scene import Scene
 from game.ui.widgets.button import Button
 from game.ui.widgets.focus import FocusRing
 from game.ui.widgets.frame import draw_footer, draw_header, frame
-from game.ui.widgets.qr_code import draw_qr, qr_side
+from game.ui.widgets.qr_code import draw_qr, qr_for, qr_side
 from game.ui.widgets.shapes import draw_panel
 
 CODE_STYLE = ("sans-bold", 64)
@@ -50,8 +50,6 @@ class PhonesLobbyScene(Scene):
         self.problem = ""
         self.selected = 0
         self.renaming: Optional[str] = None          # the name being typed, when renaming
-        self._qr_for: Optional[str] = None
-        self._qr: list = []
         self.lock_button = Button("Lock the lobby", self.toggle_lock, hint="L")
         self.buttons = [
             self.lock_button,
@@ -63,7 +61,6 @@ class PhonesLobbyScene(Scene):
         ]
         self.focus = FocusRing(self.buttons, arrows=False)
         self.focus.index = len(self.buttons) - 1
-        self.player_rects: list[tuple[pygame.Rect, str]] = []
 
     # -- life -----------------------------------------------------------------------
     def enter(self) -> None:
@@ -133,35 +130,66 @@ class PhonesLobbyScene(Scene):
             self.problem = str(error)
 
     # -- input ------------------------------------------------------------------------------
-    def handle(self, action) -> None:
-        kind = action.kind
-        if self.renaming is not None:
-            self._handle_rename(action)
-            return
-        if kind == keys.BACK:
-            self.back()
-        elif kind == keys.CONFIRM and self.focus.focused is not None:
-            self.focus.focused.press()
-        elif kind in (keys.LEFT, keys.RIGHT):
-            step = -1 if kind == keys.LEFT else 1
-            self.address_index = (self.address_index + step) % len(self.addresses)
-        elif kind in (keys.UP, keys.DOWN) and self.players:
-            step = -1 if kind == keys.UP else 1
-            self.selected = (self.selected + step) % len(self.players)
-        elif kind == keys.KEY and action.name == "k":
-            self.kick_selected()
-        elif kind == keys.KEY and action.name == "r":
-            self.start_rename()
-        elif kind == keys.KEY and action.name == "l":
-            self.toggle_lock()
-        elif kind == keys.KEY and action.name == "n":
-            self.network_check()
-        elif kind == keys.POINTER_UP and self._click_player(action.pos):
-            return
-        else:
-            self.focus.handle(action)
+    BINDINGS = (
+        Binding((ANY,), "rename_key", "Type the new name   Enter: rename   Esc: cancel",
+                when="renaming_now"),
+        Binding((keys.LEFT, keys.RIGHT), "address", "Left/Right: address", when="lobby"),
+        Binding((keys.UP, keys.DOWN), "select", "Up/Down: select", when="lobby"),
+        Binding(("k",), "kick", "K: kick", when="lobby"),
+        Binding(("r",), "rename", "R: rename", when="lobby"),
+        Binding(("l",), "lock", "L: lock", when="lobby"),
+        Binding(("n",), "network", "N: network check", when="lobby"),
+        Binding((keys.CONFIRM,), "press", "Enter: start", when="lobby"),
+        Binding((keys.POINTER_UP,), "click_player", when="lobby"),
+        Binding((ANY,), "widgets", when="lobby"),
+        Binding((keys.BACK,), "back", "Esc: back", when="lobby"),
+    )
 
-    def _handle_rename(self, action) -> None:
+    def renaming_now(self) -> bool:
+        return self.renaming is not None
+
+    def lobby(self) -> bool:
+        return self.renaming is None
+
+    def handle(self, action) -> None:
+        dispatch(self, action)
+
+    def action_back(self, action) -> None:
+        self.back()
+
+    def action_press(self, action) -> bool:
+        if self.focus.focused is None:
+            return False
+        self.focus.focused.press()
+        return True
+
+    def action_address(self, action) -> None:
+        step = -1 if action.kind == keys.LEFT else 1
+        self.address_index = (self.address_index + step) % len(self.addresses)
+
+    def action_select(self, action) -> bool:
+        if not self.players:
+            return False
+        step = -1 if action.kind == keys.UP else 1
+        self.selected = (self.selected + step) % len(self.players)
+        return True
+
+    def action_kick(self, action) -> None:
+        self.kick_selected()
+
+    def action_rename(self, action) -> None:
+        self.start_rename()
+
+    def action_lock(self, action) -> None:
+        self.toggle_lock()
+
+    def action_network(self, action) -> None:
+        self.network_check()
+
+    def action_widgets(self, action) -> None:
+        self.focus.handle(action)
+
+    def action_rename_key(self, action) -> None:
         kind = action.kind
         if kind == keys.TEXT:
             self.renaming = (self.renaming or "") + action.text
@@ -173,9 +201,9 @@ class PhonesLobbyScene(Scene):
         elif kind == keys.BACK:
             self.renaming = None
 
-    def _click_player(self, pos) -> bool:
-        for index, (rect, _token) in enumerate(self.player_rects):
-            if rect.collidepoint(pos):
+    def action_click_player(self, action) -> bool:
+        for index, (rect, _token) in enumerate(self._player_cells()[1]):
+            if rect.collidepoint(action.pos):
                 self.selected = index
                 return True
         return False
@@ -195,18 +223,14 @@ class PhonesLobbyScene(Scene):
             b.rect = pygame.Rect(body.x + i * (bw + gap), body.bottom - button_h, bw, button_h)
 
     def draw(self, surface) -> None:
-        ctx, text, palette = self.ctx, self.ctx.text, self.ctx.palette
+        ctx = self.ctx
         room = self.host.room
         draw_header(surface, ctx, self.fr, "Phones join",
                     f"{len(room.connected)} connected" + ("  ·  locked" if room.locked else ""))
         self._draw_join_panel(surface)
         self._draw_players(surface)
         self.focus.draw(surface, ctx)
-        footer = ("Left/Right: address   Up/Down: select   K: kick   R: rename   "
-                  "L: lock   N: network check   Enter: start   Esc: back")
-        if self.renaming is not None:
-            footer = "Type the new name   Enter: rename   Esc: cancel"
-        draw_footer(surface, ctx, self.fr, footer)
+        draw_footer(surface, ctx, self.fr, footer(self))
 
     def _draw_join_panel(self, surface) -> None:
         text, palette = self.ctx.text, self.ctx.palette
@@ -233,17 +257,39 @@ class PhonesLobbyScene(Scene):
         code = text.render(" ".join(self.host.room.code), CODE_STYLE, palette.accent)
         surface.blit(code, (x, y))
         y += code.get_height() + text.px(10)
-        if self._qr_for != self.url:
-            self._qr_for, self._qr = self.url, qr_modules(self.url)
-        side = qr_side(self._qr, min(inner, rect.bottom - pad - y))
+        modules = qr_for(self.url)
+        side = qr_side(modules, min(inner, rect.bottom - pad - y))
         if side > 0:
-            draw_qr(surface, (x, y), self._qr, side)
+            draw_qr(surface, (x, y), modules, side)
             note_x = x + side + pad
             if rect.right - pad - note_x > text.px(160):
                 note = text.block("Scan to join. No account, no app: the page comes from this "
                                   "computer and nothing leaves the room.", "small", palette.muted,
                                   rect.right - pad - note_x)
                 surface.blit(note, (note_x, y))
+
+    def _player_cells(self):
+        """(top of the list, [(cell, token)], players left out): where each player's name
+        goes. Worked out from the state, for drawing and for clicks alike."""
+        text, rect = self.ctx.text, self.right
+        pad = text.px(14)
+        x, y = rect.x + pad, rect.y + pad
+        y += text.line_height("subheading") + text.px(6)
+        if self.problem and self.host.server.running:
+            y += text.block_size(self.problem, "small", rect.width - 2 * pad)[1] + text.px(6)
+        players = self.players
+        if not players:
+            return y, [], 0
+        row_h = text.line_height(NAME_STYLE) + text.px(6)
+        columns = max(1, min(3, (rect.width - 2 * pad) // max(1, text.px(220))))
+        col_w = (rect.width - 2 * pad) // columns
+        per_column = max(1, (rect.bottom - pad - y) // row_h)
+        cells = []
+        for index, player in enumerate(players[:per_column * columns]):
+            column, row = divmod(index, per_column)
+            cells.append((pygame.Rect(x + column * col_w, y + row * row_h, col_w - text.px(8),
+                                      row_h - text.px(4)), player.token))
+        return y, cells, len(players) - len(cells)
 
     def _draw_players(self, surface) -> None:
         text, palette = self.ctx.text, self.ctx.palette
@@ -259,19 +305,12 @@ class PhonesLobbyScene(Scene):
             surface.blit(block, (x, y))
             y += block.get_height() + text.px(6)
         players = self.players
-        self.player_rects = []
-        row_h = text.line_height(NAME_STYLE) + text.px(6)
         if not players:
             waiting = text.render("Waiting for the first phone…", "body", palette.muted)
             surface.blit(waiting, (x, y))
             return
-        columns = max(1, min(3, (rect.width - 2 * pad) // max(1, text.px(220))))
-        col_w = (rect.width - 2 * pad) // columns
-        per_column = max(1, (rect.bottom - pad - y) // row_h)
-        for index, player in enumerate(players[:per_column * columns]):
-            column, row = divmod(index, per_column)
-            cell = pygame.Rect(x + column * col_w, y + row * row_h, col_w - text.px(8), row_h - text.px(4))
-            self.player_rects.append((cell, player.token))
+        _top, cells, hidden = self._player_cells()
+        for index, ((cell, _token), player) in enumerate(zip(cells, players)):
             if index == self.selected:
                 pygame.draw.rect(surface, palette.highlight, cell, border_radius=text.px(6))
             chip = text.px(12)
@@ -281,7 +320,6 @@ class PhonesLobbyScene(Scene):
             ink = palette.ink if player.conn is not None else palette.muted
             image = text.render(text.fit(name or " ", NAME_STYLE, cell.width - 3 * chip), NAME_STYLE, ink)
             surface.blit(image, (cell.x + 2 * chip, cell.centery - image.get_height() // 2))
-        hidden = len(players) - per_column * columns
         if hidden > 0:
             more = text.render(f"and {hidden} more", "small", palette.muted)
             surface.blit(more, (x, rect.bottom - pad - more.get_height()))

@@ -23,6 +23,7 @@ from game.lan.room import ORDER
 from game.store.results import ResultRow
 from game.ui.classroom.draw import team_colour
 from game.ui.core import input as keys
+from game.ui.core.bindings import ANY, Binding, dispatch, footer
 from game.ui.core.scene import Scene
 from game.ui.widgets.button import Button
 from game.ui.widgets.focus import FocusRing
@@ -142,24 +143,59 @@ class PhonesPlayScene(Scene):
         if (deadline is not None and self.clock() >= deadline) or everyone:
             self._reveal()
 
+    BINDINGS = (
+        Binding(("y",), "end_now", when="confirming"),
+        Binding((keys.BACK, keys.CONFIRM, "n"), "keep_playing",     # Enter must not end a
+                "End the session now?   Y: end   N or Esc: keep playing",  # lesson by accident
+                when="confirming"),
+        Binding((ANY,), "nothing", when="confirming"),
+        Binding((keys.CONFIRM, "b"), "advance", "Enter or B: reveal / next",  # presenter
+                when="running"),                                          # remotes send B
+        Binding((keys.CONFIRM, "b"), "advance", "Enter: back to the title", when="finished"),
+        Binding((keys.WHEEL, keys.PAGE_UP, keys.PAGE_DOWN), "scroll",
+                "PageUp/PageDown: scroll the source", when="running"),
+        Binding((keys.BACK,), "ask_end", "Esc: end", when="running"),
+        Binding((keys.BACK,), "ask_end", when="finished"),
+        Binding((ANY,), "widgets"),
+    )
+
+    def confirming(self) -> bool:
+        return self.confirm_end
+
+    def running(self) -> bool:
+        return not self.confirm_end and self.phase != OVER
+
+    def finished(self) -> bool:
+        return not self.confirm_end and self.phase == OVER
+
     def handle(self, action) -> None:
-        kind = action.kind
-        if self.confirm_end:
-            if kind == keys.KEY and action.name == "y":
-                self.confirm_end = False
-                self.quiz.round_index = self.quiz.rounds
-                self._finish()
-            elif kind in (keys.BACK, keys.CONFIRM) or (kind == keys.KEY and action.name == "n"):
-                self.confirm_end = False      # Enter must not end a lesson by accident
-            return
-        if kind == keys.BACK:
-            self.ask_end()
-        elif self.source is not None and kind in (keys.WHEEL, keys.PAGE_UP, keys.PAGE_DOWN):
-            self.source.handle(action)
-        elif kind == keys.CONFIRM or (kind == keys.KEY and action.name == "b"):
-            self.advance()                    # presenter remotes send B or Enter
-        else:
-            self.focus.handle(action)
+        dispatch(self, action)
+
+    def action_end_now(self, action) -> None:
+        self.confirm_end = False
+        self.quiz.round_index = self.quiz.rounds
+        self._finish()
+
+    def action_keep_playing(self, action) -> None:
+        self.confirm_end = False
+
+    def action_nothing(self, action) -> None:
+        pass
+
+    def action_advance(self, action) -> None:
+        self.advance()
+
+    def action_ask_end(self, action) -> None:
+        self.ask_end()
+
+    def action_scroll(self, action) -> bool:
+        if self.source is None:
+            return False
+        self.source.handle(action)
+        return True
+
+    def action_widgets(self, action) -> None:
+        self.focus.handle(action)
 
     # -- drawing ----------------------------------------------------------------------------------
     def layout(self, size) -> None:
@@ -200,13 +236,7 @@ class PhonesPlayScene(Scene):
             colour = ctx.palette.muted if self.saved_note.startswith("Results saved") else ctx.palette.bad
             note = text.render(text.fit(self.saved_note, "small", room_w), "small", colour)
             surface.blit(note, (x, self.main_button.rect.centery - note.get_height() // 2))
-        if self.confirm_end:
-            hint = "End the session now?   Y: end   N or Esc: keep playing"
-        elif self.phase == OVER:
-            hint = "Enter: back to the title"
-        else:
-            hint = "Enter or B: reveal / next   PageUp/PageDown: scroll the source   Esc: end"
-        draw_footer(surface, ctx, self.fr, hint)
+        draw_footer(surface, ctx, self.fr, footer(self))
 
     def _draw_question(self, surface) -> None:
         text, palette = self.ctx.text, self.ctx.palette

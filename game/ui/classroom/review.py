@@ -6,6 +6,7 @@ import pygame
 
 from game.ui.classroom.draw import BIG, BODY, LABEL, QUOTE, SMALL
 from game.ui.core import input as keys
+from game.ui.core.bindings import ANY, Binding, dispatch, footer
 from game.ui.core.scene import Scene
 from game.ui.widgets.frame import draw_footer, draw_header, frame
 from game.ui.widgets.shapes import draw_panel
@@ -41,21 +42,44 @@ class ClassroomReviewScene(Scene):
         event = content.event(item.item_id)
         return event.cite if event is not None else None
 
+    BINDINGS = (
+        Binding((keys.BACK, keys.CONFIRM), "home", "Enter or Esc: back to the title",
+                when="empty"),
+        Binding((keys.CONFIRM,), "home", when="at_last"),
+        Binding((keys.CONFIRM, keys.RIGHT, keys.NEXT, keys.PAGE_DOWN), "next",
+                "Right/Enter: next", when="items"),
+        Binding((keys.LEFT, keys.PREV, keys.PAGE_UP), "back", "Left: back", when="items"),
+        Binding((keys.POINTER_UP,), "cycle", when="items"),
+        Binding((ANY,), "source", "Up/Down: scroll the source", when="items"),
+        Binding((keys.BACK,), "home", "Esc: title", when="items"),
+    )
+
+    def empty(self) -> bool:
+        return not self.items
+
+    def at_last(self) -> bool:
+        return self.index >= len(self.items) - 1
+
     def handle(self, action) -> None:
-        kind = action.kind
-        if kind == keys.BACK or (kind == keys.CONFIRM and self.index >= len(self.items) - 1):
-            self.ctx.home()
-            return
-        if kind in (keys.CONFIRM, keys.RIGHT, keys.NEXT, keys.PAGE_DOWN):
-            self.index = min(len(self.items) - 1, self.index + 1)
-            self._pick()
-        elif kind in (keys.LEFT, keys.PREV, keys.PAGE_UP):
-            self.index = max(0, self.index - 1)
-            self._pick()
-        elif kind == keys.POINTER_UP:
-            self.index = (self.index + 1) % max(1, len(self.items))
-            self._pick()
-        elif self.source is not None:
+        dispatch(self, action)
+
+    def action_home(self, action) -> None:
+        self.ctx.home()
+
+    def action_next(self, action) -> None:
+        self.index = min(len(self.items) - 1, self.index + 1)
+        self._pick()
+
+    def action_back(self, action) -> None:
+        self.index = max(0, self.index - 1)
+        self._pick()
+
+    def action_cycle(self, action) -> None:
+        self.index = (self.index + 1) % max(1, len(self.items))
+        self._pick()
+
+    def action_source(self, action) -> None:
+        if self.source is not None:
             self.source.handle(action)
 
     def layout(self, size) -> None:
@@ -103,7 +127,7 @@ class ClassroomReviewScene(Scene):
             block = text.block("Nothing was missed \u2014 well done, everyone.", BIG,
                                palette.good, fr.body.width)
             surface.blit(block, fr.body.topleft)
-            draw_footer(surface, ctx, fr, "Enter or Esc: back to the title")
+            draw_footer(surface, ctx, fr, footer(self))
             return
         y = self.left.y
         for content, style, colour in self._parts():
@@ -115,5 +139,4 @@ class ClassroomReviewScene(Scene):
             y += block.get_height() + text.px(14)
         draw_panel(surface, self.right, palette, radius=text.px(10), fill=palette.card)
         self.source.draw(surface, ctx)
-        draw_footer(surface, ctx, fr, "Right/Enter: next   Left: back   Up/Down: scroll "
-                    "the source   Esc: title")
+        draw_footer(surface, ctx, fr, footer(self))

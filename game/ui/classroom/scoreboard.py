@@ -9,6 +9,7 @@ from game.classroom.session import OVER, ClassroomError
 from game.classroom.setup import ROUND_TITLES
 from game.ui.classroom.draw import BIG, LABEL, draw_bar_chart
 from game.ui.core import input as keys
+from game.ui.core.bindings import Binding, dispatch
 from game.ui.core.registry import make_scene
 from game.ui.core.scene import Scene
 from game.ui.widgets.frame import draw_footer, draw_header, frame
@@ -26,28 +27,39 @@ class ClassroomBoardScene(Scene):
     def final(self) -> bool:
         return self.room.phase == OVER or self.room.last_round
 
+    # The key hints are drawn in the body (they name the next round), not in the footer.
+    BINDINGS = (
+        Binding(("u",), "undo", when="not_over"),
+        Binding((keys.CONFIRM, keys.POINTER_UP), "carry_on"),
+        Binding((keys.BACK,), "leave", when="final"),
+    )
+
+    def not_over(self) -> bool:
+        return self.room.phase != OVER
+
     def handle(self, action) -> None:
-        kind = action.kind
-        name = action.name if kind == keys.KEY else ""
+        dispatch(self, action)
+
+    def action_undo(self, action) -> None:
+        if self.room.undo() is not None:
+            self.ctx.replace(make_scene("classroom-play", self.ctx, room=self.room))
+
+    def action_carry_on(self, action) -> None:
         room = self.room
-        if room.phase != OVER and name == "u":
-            if room.undo() is not None:
-                self.ctx.replace(make_scene("classroom-play", self.ctx, room=room))
-            return
-        if kind in (keys.CONFIRM, keys.POINTER_UP):
-            if room.phase == OVER or room.last_round:
-                room.end()
-                self.ctx.replace(make_scene("classroom-review", self.ctx, room=room))
-                return
-            try:
-                room.next_round()
-            except ClassroomError as error:
-                self.saved_note = str(error)
-                return
-            self.ctx.replace(make_scene("classroom-play", self.ctx, room=room))
-        elif kind == keys.BACK and self.final:
+        if room.phase == OVER or room.last_round:
             room.end()
-            self.ctx.home()
+            self.ctx.replace(make_scene("classroom-review", self.ctx, room=room))
+            return
+        try:
+            room.next_round()
+        except ClassroomError as error:
+            self.saved_note = str(error)
+            return
+        self.ctx.replace(make_scene("classroom-play", self.ctx, room=room))
+
+    def action_leave(self, action) -> None:
+        self.room.end()
+        self.ctx.home()
 
     def layout(self, size) -> None:
         self.fr = frame(size, self.ctx.text)
@@ -59,7 +71,7 @@ class ClassroomBoardScene(Scene):
             title = "Final standings"
         else:
             title = f"After round {room.round_number} of {room.rounds}"
-        draw_header(surface, ctx, fr, title, "" if room.failed_saves else room.results_note)
+        draw_header(surface, ctx, fr, title, "" if room.unsaved else room.results_note)
         body = fr.body
         rows = [(s.player, s.name, s.score) for s in room.standings()]
         leader = rows[0]
@@ -81,7 +93,7 @@ class ClassroomBoardScene(Scene):
                     "      U: undo the last decision")
         if room.phase != OVER and self.final:
             what += "      U: undo"
-        problem = room.results_note if room.failed_saves else ""
+        problem = room.results_note if room.unsaved else ""
         label = text.render(text.fit(self.saved_note or problem or what, LABEL, body.width),
                             LABEL, palette.bad if (self.saved_note or problem) else palette.ink)
         surface.blit(label, (body.x, body.bottom - label.get_height()))

@@ -11,11 +11,15 @@ from typing import Callable, Optional
 import pygame
 
 from game.classroom import setup as cs
+from game.classroom.resume import ResumeError
+from game.classroom.resume import resume as resume_session
 from game.classroom.session import Classroom, ClassroomError, open_writer
+from game.store.results import ResultsWriter
 from game.lan.quiz import PhoneQuiz, QuizError
 from game.lan.room import STUDENTS, TEAM_PADS
 from game.ui.classroom.draw import team_colour
 from game.ui.core import input as keys
+from game.ui.core.bindings import Binding, dispatch, footer
 from game.ui.core.registry import make_scene
 from game.ui.core.scene import Scene
 from game.ui.widgets.frame import draw_footer, draw_header, frame
@@ -68,6 +72,7 @@ class ClassroomSetupScene(Scene):
         self._restore_choices()
         self.seed_text = str(self.setup.seed)
         self.problems: list[str] = []
+        self.unfinished = _find_unfinished()
         self.phones = None        # None: the single-screen review; else a game.lan.room mode
         self.focus = 0
         self.build()
@@ -117,6 +122,9 @@ class ClassroomSetupScene(Scene):
             Field("button", "Start the session", lambda: "", press=self.start),
             Field("button", "Back", lambda: "", press=self.ctx.pop),
         ]
+        if self.unfinished is not None:   # a session a crash interrupted
+            fields.append(Field("button", self.resume_label(), lambda: "",
+                                press=self.resume_crashed))
         self.fields = fields
         self.focus = min(self.focus, len(fields) - 1)
         self.invalidate_layout()
@@ -212,8 +220,25 @@ class ClassroomSetupScene(Scene):
         except (ClassroomError, KeyError, ValueError) as error:
             self.problems = [str(error)]
             return None
+        if self.unfinished is not None:   # a new session instead: stop offering that one
+            ResultsWriter.resume(self.unfinished).abandon()
         if self.ctx.settings is not None:
             self.ctx.change_settings(classroom=setup.to_settings(self.ctx.settings.classroom))
+        self.ctx.replace(make_scene("classroom-play", self.ctx, room=room))
+        return room
+
+    def resume_label(self) -> str:
+        found = self.unfinished
+        started = found.started[11:16] if len(found.started) >= 16 else "the last"
+        return f"Resume {started} session"
+
+    def resume_crashed(self) -> Optional[Classroom]:
+        """Go on with the session a crash interrupted: same teams, scores and files."""
+        try:
+            room = resume_session(self.unfinished, self.ctx.library)
+        except ResumeError as error:
+            self.problems = [f"that session cannot be resumed: {error}"]
+            return None
         self.ctx.replace(make_scene("classroom-play", self.ctx, room=room))
         return room
 
@@ -231,25 +256,51 @@ class ClassroomSetupScene(Scene):
         return None
 
     # --- input --------------------------------------------------------------------------------
+    BINDINGS = (
+        Binding((keys.NEXT, keys.DOWN), "next_field", "Tab/arrows: move"),
+        Binding((keys.PREV, keys.UP), "previous_field"),
+        Binding((keys.LEFT, keys.RIGHT), "change", "Left/Right or click: change"),
+        Binding((keys.TEXT,), "type", "type: names and seed"),
+        Binding((keys.ERASE,), "erase"),
+        Binding((keys.CONFIRM,), "press", "Enter: toggle / start"),
+        Binding((keys.POINTER_UP,), "click"),
+        Binding((keys.BACK,), "back", "Esc: back"),
+    )
+
+    @property
+    def field(self) -> Field:
+        return self.fields[self.focus]
+
     def handle(self, action) -> None:
-        kind = action.kind
-        field = self.fields[self.focus]
-        if kind == keys.BACK:
-            self.ctx.pop()
-        elif kind in (keys.NEXT, keys.DOWN):
-            self.focus = (self.focus + 1) % len(self.fields)
-        elif kind in (keys.PREV, keys.UP):
-            self.focus = (self.focus - 1) % len(self.fields)
-        elif kind in (keys.LEFT, keys.RIGHT) and field.step:
-            field.step(-1 if kind == keys.LEFT else 1)
-        elif kind == keys.TEXT and field.typed:
-            field.typed(action.text)
-        elif kind == keys.ERASE and field.erase:
-            field.erase()
-        elif kind == keys.CONFIRM and field.kind != "text":
-            field.press()
-        elif kind == keys.POINTER_UP:
-            self.click(action.pos)
+        dispatch(self, action)
+
+    def action_back(self, action) -> None:
+        self.ctx.pop()
+
+    def action_next_field(self, action) -> None:
+        self.focus = (self.focus + 1) % len(self.fields)
+
+    def action_previous_field(self, action) -> None:
+        self.focus = (self.focus - 1) % len(self.fields)
+
+    def action_change(self, action) -> None:
+        if self.field.step:
+            self.field.step(-1 if action.kind == keys.LEFT else 1)
+
+    def action_type(self, action) -> None:
+        if self.field.typed:
+            self.field.typed(action.text)
+
+    def action_erase(self, action) -> None:
+        if self.field.erase:
+            self.field.erase()
+
+    def action_press(self, action) -> None:
+        if self.field.kind != "text":
+            self.field.press()
+
+    def action_click(self, action) -> None:
+        self.click(action.pos)
 
     def click(self, pos) -> None:
         for index, field in enumerate(self.fields):
@@ -302,8 +353,7 @@ class ClassroomSetupScene(Scene):
             image = text.render(text.fit(message, "body", self.fr.body.width), "body",
                                 palette.bad)
             surface.blit(image, (self.fr.body.x, self.problem_y))
-        draw_footer(surface, ctx, self.fr, "Tab/arrows: move   Left/Right or click: change   "
-                    "type: names and seed   Enter: toggle / start   Esc: back")
+        draw_footer(surface, ctx, self.fr, footer(self))
 
     def _draw_field(self, surface, field: Field, focused: bool) -> None:
         text, palette = self.ctx.text, self.ctx.palette
@@ -317,7 +367,8 @@ class ClassroomSetupScene(Scene):
         pad = text.px(14)
         midy = rect.centery
         if field.kind == "button":
-            label = text.render(field.label, FIELD, palette.accent_ink if primary else palette.ink)
+            label = text.render(text.fit(field.label, FIELD, rect.width - 2 * text.px(8)), FIELD,
+                                palette.accent_ink if primary else palette.ink)
             surface.blit(label, (rect.centerx - label.get_width() // 2, midy - label.get_height() // 2))
             return
         x = rect.x + pad
@@ -362,3 +413,13 @@ class ClassroomSetupScene(Scene):
                 cx = vx + (image.get_width() if shown else 0) + text.px(2)
                 pygame.draw.line(surface, palette.focus, (cx, midy - image.get_height() // 2),
                                  (cx, midy + image.get_height() // 2), max(2, text.px(2)))
+
+
+def _find_unfinished():
+    """The newest session a crash left in progress, if any (never an error here)."""
+    try:
+        from game.paths import results_dir
+        from game.store.results import find_unfinished
+        return find_unfinished(results_dir())
+    except Exception:  # noqa: BLE001 - an unreadable results folder: nothing to offer
+        return None

@@ -20,7 +20,7 @@ from game.ui.core.theme import Palette, palette
 class Context:
     def __init__(self, *, settings_store, progress_store, library_loader: Callable[[], Any],
                  text: TextHelper, sounds: Sounds, stack: SceneStack,
-                 seed: Optional[int] = None, mode: Optional[str] = None) -> None:
+                 seed: Optional[int] = None) -> None:
         self.settings_store = settings_store
         self.progress_store = progress_store
         self.settings = settings_store.load() if settings_store else None
@@ -32,7 +32,6 @@ class Context:
         self.sounds = sounds
         self.stack = stack
         self.seed = seed            # --seed: every session starts from it
-        self.start_mode = mode      # --mode: go straight to that mode
         # Seeds for new sessions when no --seed was given. The one place that is random
         # by design; the rules themselves only ever see the seed.
         self._seeds = random.Random(seed)
@@ -118,13 +117,13 @@ class Context:
 def _pack_files(library) -> dict:
     """path -> modification time of every pack file the library knows, plus new *.yaml
     files in the folders it loaded from (a teacher may drop a new pack in)."""
-    from pathlib import Path
-    paths = {Path(p.path).resolve() for p in getattr(library, "packs", ())}
-    paths |= {Path(b.path).resolve() for b in getattr(library, "broken", ())}
+    from game.safefile import safe_resolve   # a link loop among the packs never raises
+    paths = {safe_resolve(p.path) for p in getattr(library, "packs", ())}
+    paths |= {safe_resolve(b.path) for b in getattr(library, "broken", ())}
     for folder in {p.parent for p in paths} | _default_folders():
         if folder.is_dir():
-            paths |= {p.resolve() for p in folder.glob("*.yaml")}
-            paths |= {p.resolve() for p in folder.glob("*.yml")}
+            paths |= {safe_resolve(p) for p in folder.glob("*.yaml")}
+            paths |= {safe_resolve(p) for p in folder.glob("*.yml")}
     stamps = {}
     for path in paths:
         try:
@@ -137,4 +136,5 @@ def _pack_files(library) -> dict:
 def _default_folders() -> set:
     from game import LEVELS_DIR
     from game.paths import user_packs_dir
-    return {LEVELS_DIR.resolve(), user_packs_dir().resolve()}
+    from game.safefile import safe_resolve
+    return {safe_resolve(LEVELS_DIR), safe_resolve(user_packs_dir())}

@@ -21,6 +21,9 @@ SCENES = {
     "choose": "game.ui.screens.choose:ChooseScene",
     "campaign": "game.ui.screens.choose:CampaignScene",
     "notice": "game.ui.screens.notice:NoticeScene",
+    # small modal scenes over another (game/ui/widgets/dialog.py)
+    "confirm": "game.ui.widgets.dialog:ConfirmScene",
+    "overlay": "game.ui.widgets.dialog:OverlayScene",
     # the solo game (game/ui/play)
     "board": "game.ui.play.board:BoardScene",
     "sort": "game.ui.play.sort:SortScene",

@@ -22,6 +22,8 @@ class Scene:
     opaque = True
     #: The name shown in screenshots and error messages.
     name = "scene"
+    #: The scene's keys -> actions (game.ui.core.bindings), from which its footer is drawn.
+    BINDINGS: tuple = ()
 
     def __init__(self, ctx) -> None:
         self.ctx = ctx
@@ -61,6 +63,9 @@ class Scene:
     def busy(self) -> bool:
         """True while something is still moving (the app waits for it when idling)."""
         return False
+
+    def closing(self) -> None:
+        """The window is closing (or the process got SIGTERM): save what must not be lost."""
 
 
 class SceneStack:

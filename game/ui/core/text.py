@@ -31,12 +31,58 @@ Style = Union[str, tuple]  # a name in STYLES, or (role, base size)
 _TOKENS = re.compile(r"\n|[^\S\n]+|[^\s]+")
 
 
-class _LRU(OrderedDict):
-    """A bounded cache: resizing through many sizes must not grow memory for ever."""
+# Bounds that keep any text, however long or strange, from building a surface past what a
+# screen can show (a 1.85 MB line once made pygame allocate past 2^31 bytes and crash).
+MAX_LINE_CHARS = 2_000          # characters rendered on one line (the rest: an ellipsis)
+MAX_LINE_PX = 8_192             # pixels wide of one rendered line or block
+MAX_WRAP_CHARS = 20_000         # characters wrapped into a block (the rest: an ellipsis)
+MAX_SURFACE_BYTES = 3840 * 2160 * 4   # one block: at most one 4K screen of pixels
+# The caches are bounded in bytes of pixels, not in entries: a few huge surfaces and many
+# small ones cost what they really cost.
+LINE_CACHE_BYTES = 32 * 1024 * 1024
+BLOCK_CACHE_BYTES = 64 * 1024 * 1024
+WRAP_CACHE_CHARS = 2_000_000
+MAX_FONTS = 48                  # open fonts (role x pixel size) kept across resizes
+ELLIPSIS = "\u2026"
+# Control characters are shown as the Unicode "control pictures" (NUL as ␀, ESC as ␛);
+# lone surrogates (from a "\ud800" escape) as the replacement character.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
-    def __init__(self, limit: int):
+
+def _picture(match) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)
+    if code == 0x7F:
+        return "\u2421"
+    return "\ufffd"
+
+
+def clean(text: str) -> str:
+    """`text` safe for a font: controls shown as pictures, tabs as spaces."""
+    text = str(text)
+    if "\t" in text:
+        text = text.replace("\t", "    ")
+    return _CONTROLS.sub(_picture, text)
+
+
+def _surface_bytes(value) -> int:
+    if isinstance(value, pygame.Surface):
+        return value.get_width() * value.get_height() * value.get_bytesize() + 200
+    if isinstance(value, tuple):   # wrapped lines
+        return sum(len(line) for line in value) + 50 * len(value) + 100
+    return 100
+
+
+class _LRU(OrderedDict):
+    """A cache bounded by the bytes its values cost (`cost`), least recently used out
+    first: resizing through many sizes, or one huge text, never grows memory for ever."""
+
+    def __init__(self, limit: int, cost=_surface_bytes):
         super().__init__()
         self.limit = limit
+        self.cost = cost
+        self.total = 0
         self.enabled = True
 
     def get_or(self, key, make):
@@ -46,27 +92,50 @@ class _LRU(OrderedDict):
             self.move_to_end(key)
             return self[key]
         value = make()
+        size = self.cost(value)
+        if size > self.limit:
+            return value            # bigger than the whole cache: used once, not kept
         self[key] = value
-        if len(self) > self.limit:
-            self.popitem(last=False)
+        self.total += size
+        while self.total > self.limit and len(self) > 1:
+            _, dropped = self.popitem(last=False)
+            self.total -= self.cost(dropped)
         return value
+
+    def clear(self) -> None:
+        super().clear()
+        self.total = 0
 
 
 class TextHelper:
-    def __init__(self, fonts_dir: Path = FONTS_DIR, cache_limit: int = 3000):
+    def __init__(self, fonts_dir: Path = FONTS_DIR, line_bytes: int = LINE_CACHE_BYTES,
+                 block_bytes: int = BLOCK_CACHE_BYTES, wrap_chars: int = WRAP_CACHE_CHARS):
         if not pygame.font.get_init():
             pygame.font.init()
         self.fonts_dir = Path(fonts_dir)
         self.scale = 1.0
-        self._fonts: dict = {}      # (role, pixel size) -> Font
+        self._fonts: OrderedDict = OrderedDict()   # (role, pixel size) -> Font, LRU
         self._styled: dict = {}     # (style, scale) -> Font, the fast path
-        self._lines = _LRU(cache_limit)
-        self._wraps = _LRU(cache_limit)
-        self._blocks = _LRU(cache_limit // 4)
+        self._lines = _LRU(line_bytes)
+        self._wraps = _LRU(wrap_chars)
+        self._blocks = _LRU(block_bytes)
 
     # --- sizes and fonts ------------------------------------------------------------
     def set_scale(self, scale: float) -> None:
+        """A new scale (the window was resized): what was rendered at the old one is
+        never drawn again, so it is dropped rather than left to fill the caches."""
+        if scale != self.scale:
+            self.clear()
+            self._styled.clear()
         self.scale = scale
+
+    @property
+    def open_fonts(self) -> int:
+        return len(self._fonts)
+
+    def cached_bytes(self) -> int:
+        """Pixel bytes held by the line and block caches (for tests and the benchmark)."""
+        return self._lines.total + self._blocks.total
 
     def px(self, base: float) -> int:
         """A length at the reference size, in pixels now."""
@@ -90,49 +159,46 @@ class TextHelper:
 
     def _open(self, role: str, size: int) -> pygame.font.Font:
         key = (role, size)
-        if key not in self._fonts:
-            path = self.fonts_dir / FONT_FILES[role]
-            try:
-                self._fonts[key] = pygame.font.Font(str(path), size)
-            except (OSError, FileNotFoundError):
-                # A damaged install still shows text, in pygame's own font.
-                self._fonts[key] = pygame.font.Font(None, size)
-        return self._fonts[key]
+        if key in self._fonts:
+            self._fonts.move_to_end(key)
+            return self._fonts[key]
+        path = self.fonts_dir / FONT_FILES[role]
+        try:
+            font = pygame.font.Font(str(path), size)
+        except (OSError, FileNotFoundError):
+            # A damaged install still shows text, in pygame's own font.
+            font = pygame.font.Font(None, size)
+        self._fonts[key] = font
+        while len(self._fonts) > MAX_FONTS:   # sizes of windows long gone
+            self._fonts.popitem(last=False)
+        return font
 
     def line_height(self, style: Style) -> int:
         return self.font(style).get_linesize()
 
     def width(self, text: str, style: Style) -> int:
-        return self.font(style).size(text)[0]
+        return _measure(self.font(style), clean(text)[:MAX_LINE_CHARS])
 
     # --- single lines ---------------------------------------------------------------
     def render(self, text: str, style: Style, colour: tuple) -> pygame.Surface:
-        """One line of text (no wrapping), cached."""
+        """One line of text (no wrapping), cached. Never raises: text that draws nothing
+        (U+200B alone) gives an empty line, a line wider than MAX_LINE_PX is cut."""
         font = self.font(style)
         key = (text, id(font), tuple(colour))
-        return self._lines.get_or(key, lambda: font.render(text, True, colour))
+        return self._lines.get_or(key, lambda: _render_line(font, text, colour))
 
     def fit(self, text: str, style: Style, width: int) -> str:
         """`text` shortened with an ellipsis to fit `width` (for one-line labels only)."""
-        font = self.font(style)
-        if font.size(text)[0] <= width:
-            return text
-        lo, hi = 0, len(text)
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if font.size(text[:mid].rstrip() + "\u2026")[0] <= width:
-                lo = mid
-            else:
-                hi = mid - 1
-        return text[:lo].rstrip() + "\u2026"
+        return _fit(self.font(style), clean(text)[:MAX_LINE_CHARS], width)
 
     # --- wrapping -------------------------------------------------------------------
     def wrap(self, text: str, style: Style, width: int) -> tuple[str, ...]:
-        """Lines of `text` no wider than `width`; words too long are broken."""
+        """Lines of `text` no wider than `width`; words too long are broken. Text past
+        MAX_WRAP_CHARS is left out (an ellipsis ends what is shown)."""
         font = self.font(style)
-        width = max(1, int(width))
+        width = max(1, min(MAX_LINE_PX, int(width)))
         key = (text, id(font), width)
-        return self._wraps.get_or(key, lambda: tuple(_wrap(text, font, width)))
+        return self._wraps.get_or(key, lambda: tuple(_wrap(_bounded(text), font, width)))
 
     def block_size(self, text: str, style: Style, width: int) -> tuple[int, int]:
         lines = self.wrap(text, style, width)
@@ -143,12 +209,12 @@ class TextHelper:
               align: str = "left") -> pygame.Surface:
         """`text` wrapped to `width` and rendered, one surface, cached."""
         font = self.font(style)
-        width = max(1, int(width))
+        width = max(1, min(MAX_LINE_PX, int(width)))
         key = ("block", text, id(font), tuple(colour), width, align)
 
         def make():
-            lines = self.wrap(text, style, width)
             height = font.get_linesize()
+            lines = _at_most(self.wrap(text, style, width), width, height)
             surface = pygame.Surface((width, max(1, height * len(lines))), pygame.SRCALPHA)
             for index, line in enumerate(lines):
                 image = self.render(line, style, colour)
@@ -165,7 +231,8 @@ class TextHelper:
         Used for a source passage with its excerpt highlighted. Lines are spaced by the
         tallest font among the runs (`size_style` gives the minimum).
         """
-        width = max(1, int(width))
+        width = max(1, min(MAX_LINE_PX, int(width)))
+        runs = _bounded_runs(runs)
         key = ("rich", tuple((t, s, tuple(c), tuple(b) if b else None) for t, s, c, b in runs),
                width, self.scale, size_style)
         return self._blocks.get_or(key, lambda: self._make_rich(runs, width, size_style))
@@ -176,7 +243,7 @@ class TextHelper:
         x = 0
         for text, style, colour, background in runs:
             font = self.font(style)
-            for token in _TOKENS.findall(text):
+            for token in _TOKENS.findall(clean(text)):
                 if token == "\n":
                     lines.append([])
                     x = 0
@@ -185,23 +252,24 @@ class TextHelper:
                     if x == 0:
                         continue
                     token = " "
-                w = font.size(token)[0]
+                w = _measure(font, token)
                 if x + w > width and x > 0:
                     lines.append([])
                     x = 0
                     if token == " ":
                         continue
                 for part in _break_word(token, font, width) if w > width else [token]:
-                    pw = font.size(part)[0]
+                    pw = _measure(font, part)
                     if x + pw > width and x > 0:
                         lines.append([])
                         x = 0
                     lines[-1].append((x, part, style, colour, background))
                     x += pw
+        lines = _at_most(lines, width, line_h)
         surface = pygame.Surface((width, max(1, line_h * len(lines))), pygame.SRCALPHA)
         for row, pieces in enumerate(lines):
             y = row * line_h
-            for px_, part, style, colour, background in _merge(pieces, self):
+            for px_, part, style, colour, background in _merge(pieces):
                 image = self.render(part, style, colour)
                 if background:
                     surface.fill(background, (px_, y, image.get_width(), line_h))
@@ -221,7 +289,7 @@ class TextHelper:
         self._blocks.clear()
 
 
-def _merge(pieces, helper):
+def _merge(pieces):
     """Adjacent pieces of the same style become one rendered string (fewer renders)."""
     merged: list[list] = []
     for x, part, style, colour, background in pieces:
@@ -235,20 +303,88 @@ def _merge(pieces, helper):
     return merged
 
 
-def _break_word(word: str, font, width: int) -> list[str]:
-    parts, current = [], ""
-    for char in word:
-        if current and font.size(current + char)[0] > width:
-            parts.append(current)
-            current = char
+def _measure(font, text: str) -> int:
+    """The width of `text` (already clean), 0 when the font cannot measure it."""
+    try:
+        return font.size(text)[0]
+    except (pygame.error, ValueError, UnicodeError):
+        return 0
+
+
+def _fit(font, text: str, width: int) -> str:
+    if _measure(font, text) <= width:
+        return text
+    lo, hi = 0, len(text)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if _measure(font, text[:mid].rstrip() + ELLIPSIS) <= width:
+            lo = mid
         else:
-            current += char
-    if current:
-        parts.append(current)
+            hi = mid - 1
+    return text[:lo].rstrip() + ELLIPSIS
+
+
+def _render_line(font, text: str, colour) -> pygame.Surface:
+    """`font.render` that never raises and never builds a line past MAX_LINE_PX."""
+    shown = clean(text)
+    if len(shown) > MAX_LINE_CHARS:
+        shown = shown[:MAX_LINE_CHARS] + ELLIPSIS
+    if _measure(font, shown) > MAX_LINE_PX:
+        shown = _fit(font, shown, MAX_LINE_PX)
+    try:
+        image = font.render(shown, True, colour)
+        if image.get_width() > 0:
+            return image
+    except (pygame.error, ValueError, UnicodeError):
+        pass   # "Text has zero width" (U+200B alone), an embedded NUL, a lone surrogate
+    return pygame.Surface((1, font.get_linesize()), pygame.SRCALPHA)
+
+
+def _bounded(text: str) -> str:
+    text = str(text)
+    return text if len(text) <= MAX_WRAP_CHARS else text[:MAX_WRAP_CHARS] + ELLIPSIS
+
+
+def _bounded_runs(runs) -> tuple:
+    """Runs cut so that together they hold at most MAX_WRAP_CHARS characters."""
+    out, left = [], MAX_WRAP_CHARS
+    for text, style, colour, background in runs:
+        if left <= 0:
+            break
+        text = str(text)
+        if len(text) > left:
+            text = text[:left] + ELLIPSIS
+        left -= len(text)
+        out.append((text, style, colour, background))
+    return tuple(out)
+
+
+def _at_most(lines, width: int, line_h: int):
+    """The lines that fit in a surface of at most MAX_SURFACE_BYTES (4 bytes a pixel)."""
+    most = max(1, MAX_SURFACE_BYTES // (4 * max(1, width) * max(1, line_h)))
+    return lines if len(lines) <= most else lines[:most]
+
+
+def _break_word(word: str, font, width: int) -> list[str]:
+    """`word` in pieces no wider than `width` (at least one character each); each piece
+    found by halving, so a 20,000-character word costs a few hundred measurements."""
+    parts = []
+    rest = word
+    while rest:
+        lo, hi = 1, min(len(rest), max(1, width))   # a character is at least 1 px wide
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if _measure(font, rest[:mid]) <= width:
+                lo = mid
+            else:
+                hi = mid - 1
+        parts.append(rest[:lo])
+        rest = rest[lo:]
     return parts
 
 
 def _wrap(text: str, font, width: int) -> Iterable[str]:
+    text = clean(text)
     for paragraph in text.split("\n"):
         words = paragraph.split()
         if not words:
@@ -257,12 +393,12 @@ def _wrap(text: str, font, width: int) -> Iterable[str]:
         line = ""
         for word in words:
             candidate = f"{line} {word}" if line else word
-            if font.size(candidate)[0] <= width:
+            if _measure(font, candidate) <= width:
                 line = candidate
                 continue
             if line:
                 yield line
-            if font.size(word)[0] <= width:
+            if _measure(font, word) <= width:
                 line = word
             else:
                 *whole, line = _break_word(word, font, width)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui.core import input as keys
+from game.ui.core.bindings import ANY, Binding, dispatch, footer
 from game.ui.core.scene import Scene
 from game.ui.play import flow
 from game.ui.widgets.button import Button, ChoiceButton
@@ -132,7 +133,6 @@ class AskScene(Scene):
         pad = text.px(12)
         self.source.layout(self.source_rect.inflate(-2 * pad, -2 * pad), self.ctx)
         self.left_parts = self._verdict_parts(self.left.width)
-        self.left_h = sum(h for *_, h in self.left_parts)
 
     def _verdict_parts(self, width) -> list:
         """(text, style, colour, height) blocks of the verdict column, top to bottom."""
@@ -158,22 +158,39 @@ class AskScene(Scene):
         return out
 
     # --- input ---------------------------------------------------------------------------
+    BINDINGS = (Binding((keys.PICK,), "pick", "1-4 or click: answer", when="asking"),
+                Binding((ANY,), "choices", "Tab/arrows + Enter: answer", when="asking"),
+                Binding((ANY,), "read", "Enter: continue   Up/Down or wheel: scroll the source",
+                        when="answered"),
+                Binding((keys.BACK,), "leave", "Esc: leave"))
+
+    @property
+    def asking(self) -> bool:
+        return self.verdict is None
+
+    @property
+    def answered(self) -> bool:
+        return self.verdict is not None
+
     def handle(self, action) -> None:
-        kind = action.kind
-        if kind == keys.BACK:
-            self.ctx.pop()    # leave the game: back to where it was started
-            return
-        if self.verdict is None:
-            if kind == keys.PICK and action.n <= len(self.choices):
-                self.focus.index = action.n - 1
-                self.choices[action.n - 1].press()
-                return
-            self.focus.handle(action)
-            return
-        if self.source.handle(action, keyboard=kind in (keys.UP, keys.DOWN, keys.PAGE_UP,
-                                                        keys.PAGE_DOWN, keys.HOME, keys.END)):
-            return
+        dispatch(self, action)
+
+    def action_leave(self, action) -> None:
+        self.ctx.pop()    # leave the game: back to where it was started
+
+    def action_pick(self, action) -> None:
+        if action.n <= len(self.choices):
+            self.focus.index = action.n - 1
+            self.choices[action.n - 1].press()
+
+    def action_choices(self, action) -> None:
         self.focus.handle(action)
+
+    def action_read(self, action) -> None:
+        kind = action.kind
+        if not self.source.handle(action, keyboard=kind in (keys.UP, keys.DOWN, keys.PAGE_UP,
+                                                            keys.PAGE_DOWN, keys.HOME, keys.END)):
+            self.focus.handle(action)
 
     # --- drawing ---------------------------------------------------------------------------
     def draw(self, surface) -> None:
@@ -190,7 +207,7 @@ class AskScene(Scene):
             surface.blit(block, (self.quote_rect.x + gap, self.quote_rect.y + gap),
                          pygame.Rect(0, 0, block.get_width(), max(0, self.quote_rect.height - 2 * gap)))
             self.focus.draw(surface, ctx)
-            draw_footer(surface, ctx, self.fr, "1-4 or click: answer   Tab/arrows + Enter: answer   Esc: leave")
+            draw_footer(surface, ctx, self.fr, footer(self))
             return
         y = self.left.y
         for content, style, colour, h in self.left_parts:
@@ -203,5 +220,4 @@ class AskScene(Scene):
         draw_panel(surface, self.source_rect, palette, radius=text.px(10), fill=palette.card)
         self.source.draw(surface, ctx)
         self.focus.draw(surface, ctx)
-        draw_footer(surface, ctx, self.fr,
-                    "Enter: continue   Up/Down or wheel: scroll the source   Esc: leave")
+        draw_footer(surface, ctx, self.fr, footer(self))

@@ -12,6 +12,7 @@ import pygame
 
 from game.content.timeline import ERA_START
 from game.ui.core import input as keys
+from game.ui.core.bindings import Binding, dispatch, footer
 from game.ui.core.scene import Scene
 from game.ui.play import flow
 from game.ui.widgets.button import Button
@@ -134,50 +135,77 @@ class BoardScene(Scene):
         return body.x + round(year_fraction(date) / YEARS * body.width)
 
     # --- input ---------------------------------------------------------------------------
+    BINDINGS = (
+        Binding((keys.LEFT, keys.RIGHT, keys.NEXT, keys.PREV), "step",
+                "Left/Right: choose a gap", when="placing"),
+        Binding((keys.HOME, keys.END), "ends", when="placing"),
+        Binding((keys.PICK,), "pick", when="placing"),
+        Binding((keys.CONFIRM,), "place", "Enter: place", when="placing"),
+        Binding((keys.POINTER_DOWN,), "grab", when="placing"),
+        Binding((keys.DRAG_START, keys.DRAG), "carry", "or drag the card to a gap",
+                when="placing"),
+        Binding((keys.DROP, keys.POINTER_UP), "drop_card", when="placing"),
+        Binding((keys.CONFIRM, keys.POINTER_UP), "next", "Enter: continue", when="judged"),
+        Binding((keys.WHEEL,), "wheel"),
+        Binding((keys.BACK,), "leave", "Esc: leave"),
+    )
+
+    @property
+    def placing(self) -> bool:
+        return self.verdict is None
+
+    @property
+    def judged(self) -> bool:
+        return self.verdict is not None
+
     def handle(self, action) -> None:
-        kind = action.kind
-        if kind == keys.BACK:
-            self.ctx.pop()
-            return
-        if self.verdict is not None:
-            if kind == keys.CONFIRM or (kind == keys.POINTER_UP and
-                                        self.next_button.rect.collidepoint(action.pos)):
-                self.advance()
-            elif kind == keys.WHEEL:
-                self._wheel(action)
-            return
-        if kind in (keys.LEFT, keys.RIGHT, keys.NEXT, keys.PREV):
-            step = -1 if kind in (keys.LEFT, keys.PREV) else 1
-            self.gap_cursor = max(0, min(len(self.line), self.gap_cursor + step))
-            self.focus_gap(self.gap_cursor)
-        elif kind in (keys.HOME, keys.END):
-            self.gap_cursor = 0 if kind == keys.HOME else len(self.line)
-            self.focus_gap(self.gap_cursor)
-        elif kind == keys.PICK and action.n <= len(self.line) + 1:
+        dispatch(self, action)
+
+    def action_leave(self, action) -> None:
+        self.ctx.pop()
+
+    def action_next(self, action) -> None:
+        if action.kind == keys.CONFIRM or self.next_button.rect.collidepoint(action.pos):
+            self.advance()
+
+    def action_wheel(self, action) -> None:
+        self._wheel(action)
+
+    def action_step(self, action) -> None:
+        step = -1 if action.kind in (keys.LEFT, keys.PREV) else 1
+        self.gap_cursor = max(0, min(len(self.line), self.gap_cursor + step))
+        self.focus_gap(self.gap_cursor)
+
+    def action_ends(self, action) -> None:
+        self.gap_cursor = 0 if action.kind == keys.HOME else len(self.line)
+        self.focus_gap(self.gap_cursor)
+
+    def action_pick(self, action) -> None:
+        if action.n <= len(self.line) + 1:
             self.gap_cursor = action.n - 1
             self.focus_gap(self.gap_cursor)
-        elif kind == keys.CONFIRM:
-            self.drop(self.gap_cursor)
-        elif kind == keys.WHEEL:
-            self._wheel(action)
-        elif kind == keys.POINTER_DOWN:
-            hand = self.hand_rect()
-            if hand.collidepoint(action.pos):
-                self.drag = ((action.pos[0] - hand.x, action.pos[1] - hand.y), action.pos, False)
-        elif kind == keys.POINTER_MOVE:
-            if self.drag and action.held:
-                grab, start, moved = self.drag
-                moved = moved or abs(action.pos[0] - start[0]) + abs(action.pos[1] - start[1]) > 6
-                self.drag = (grab, action.pos, moved)
-                if moved:
-                    self.hover_gap = self.gap_at(action.pos[0])
-                    self.gap_cursor = self.hover_gap
-                    self._edge_scroll(action.pos[0])
-        elif kind == keys.POINTER_UP:
-            drag, self.drag = self.drag, None
-            gap, self.hover_gap = self.hover_gap, None
-            if drag and drag[2] and gap is not None and action.pos[1] < self.hand_y + self.hand_h:
-                self.drop(gap)
+
+    def action_place(self, action) -> None:
+        self.drop(self.gap_cursor)
+
+    def action_grab(self, action) -> None:
+        hand = self.hand_rect()
+        if hand.collidepoint(action.pos):
+            self.drag = ((action.pos[0] - hand.x, action.pos[1] - hand.y), action.pos, False)
+
+    def action_carry(self, action) -> None:
+        if self.drag:
+            self.drag = (self.drag[0], action.pos, True)
+            self.hover_gap = self.gap_at(action.pos[0])
+            self.gap_cursor = self.hover_gap
+            self._edge_scroll(action.pos[0])
+
+    def action_drop_card(self, action) -> None:
+        drag, self.drag = self.drag, None
+        gap, self.hover_gap = self.hover_gap, None
+        if action.kind == keys.DROP and drag and gap is not None and \
+                action.pos[1] < self.hand_y + self.hand_h:
+            self.drop(gap)
 
     def _wheel(self, action) -> None:
         if self.row_w > self.fr.body.width:
@@ -229,9 +257,7 @@ class BoardScene(Scene):
         surface.set_clip(clip)
         if self.verdict is not None and not self.verdict.correct:
             self.next_button.draw(surface, ctx, focused=True)
-        hints = ("Left/Right: choose a gap   Enter: place   or drag the card to a gap   Esc: leave"
-                 if self.verdict is None else "Enter: continue   Esc: leave")
-        draw_footer(surface, ctx, self.fr, hints)
+        draw_footer(surface, ctx, self.fr, footer(self))
 
     def _draw_axis(self, surface) -> None:
         text, palette, body = self.ctx.text, self.ctx.palette, self.fr.body

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
-from game.rules import game as rules
+from game.rules import game as rules, modes
 from game.rules.prompts import PlaceCard, SortHand
+from game.rules.review import REVIEW
 from game.ui.core.registry import make_scene
-from game.ui.play.match import MODE_TITLES, Match, default_pack_ids, new_match, next_campaign_level
+from game.ui.play.match import Match, default_pack_ids, new_match, next_campaign_level
 
 
 def scene_for(ctx, match: Match):
@@ -39,9 +40,9 @@ def start(ctx, mode: str, pack_ids: Sequence[str] = (), level=None, pack_id: str
         match = new_match(ctx, mode, pack_ids, level, pack_id)
     except (rules.NotEnoughContent, KeyError, ValueError) as error:
         ctx.push(make_scene("notice", ctx, title="Cannot start",
-                            message=f"{MODE_TITLES.get(mode, mode)}: {error}."))
+                            message=f"{modes.title(mode)}: {error}."))
         return False
-    if ctx.settings is not None and mode != "review":
+    if ctx.settings is not None and mode != REVIEW:
         ctx.change_settings(last_mode=mode, last_packs=tuple(pack_ids))
     ctx.push(scene_for(ctx, match))
     return True

@@ -10,30 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
-from game.rules import campaign, game as rules
+from game.rules import campaign, game as rules, modes
 from game.rules.content import Content
+from game.rules.review import REVIEW, start_review
 from game.rules.session import missed, new_session
 from game.store import progress as store
-
-MODE_TITLES = {
-    rules.MODE_CHRONOLOGY: "Chronology",
-    rules.MODE_SORT: "Sort the hand",
-    rules.MODE_WHOSE_VIEW: "Whose view?",
-    rules.MODE_CAMPAIGN: "Campaign",
-    rules.MODE_MIXED: "Mixed review",
-    "review": "Review what you missed",
-}
-MODE_ABOUT = {
-    rules.MODE_CHRONOLOGY: "Place each event in the line; three wrong places end the round.",
-    rules.MODE_SORT: "You are dealt a hand of events: put them in order, earliest first.",
-    rules.MODE_WHOSE_VIEW: "Read a quotation from the sources and say whose view it gives.",
-    rules.MODE_CAMPAIGN: "Work through the era level by level and earn up to three stars.",
-    rules.MODE_MIXED: "Hands and questions in turn; what you miss comes back later.",
-}
-CHRONOLOGY_DECK = 12
-SORT_ROUNDS = 3
-QUESTION_ROUNDS = 8
-MIXED_ROUNDS = 8
 
 
 @dataclass
@@ -56,7 +37,7 @@ class Match:
     def title(self) -> str:
         if self.level is not None:
             return self.level.title
-        return MODE_TITLES.get(self.mode, self.mode)
+        return modes.title(self.mode)
 
     @property
     def score(self) -> int:
@@ -96,46 +77,16 @@ def new_match(ctx, mode: str, pack_ids: Sequence[str], level=None, pack_id: str 
     """A fresh game of `mode` on the packs; raises rules.NotEnoughContent when they are too thin."""
     pack_ids = tuple(pack_ids)
     content = content_for(ctx, pack_ids)
-    session = new_session(("Player",), seed=ctx.new_seed())
-    if mode == rules.MODE_CHRONOLOGY:
-        game = rules.start_chronology(content, session, deck_size=CHRONOLOGY_DECK)
-    elif mode == rules.MODE_SORT:
-        game = rules.start_sort(content, session, rounds=SORT_ROUNDS)
-    elif mode == rules.MODE_WHOSE_VIEW:
-        game = rules.start_whose_view(content, session, rounds=QUESTION_ROUNDS)
-    elif mode == rules.MODE_MIXED:
-        game = rules.start_mixed(content, session, rounds=MIXED_ROUNDS)
-    elif mode == rules.MODE_CAMPAIGN:
-        game = rules.start_level(content, session, level)
-    else:
-        raise ValueError(f"unknown mode {mode!r}; the modes are {', '.join(rules.MODES)}")
+    game = modes.start(mode, content, new_session(("Player",), seed=ctx.new_seed()), level)
     return Match(game, mode, pack_ids, level, pack_id)
 
 
 def review_match(ctx, finished: Match) -> Optional[Match]:
     """A short game of only what was missed in `finished` (None when nothing was)."""
-    misses = missed(finished.game.session)
-    if not misses:
+    if not missed(finished.game.session):
         return None
-    content = finished.game.content
-    questions = [content.question(m.item_id) for m in misses if m.kind in ("whose-view", "choice")]
-    questions = [q for q in questions if q]
-    events = []
-    for m in misses:
-        if m.kind in ("chronology", "sort"):
-            # The missed card, with the cards it was played against, so it can be ordered.
-            for event_id in (m.item_id,) + tuple(m.item_ids) + tuple(m.answer):
-                event = content.event(event_id)
-                if event and event not in events:
-                    events.append(event)
-    review = Content(tuple(events), tuple(questions), content.perspectives)
-    session = new_session(("Player",), seed=ctx.new_seed())
-    rounds = max(1, len(questions) + (1 if len(events) >= 2 else 0))
-    try:
-        game = rules.start_mixed(review, session, rounds=rounds)
-    except rules.NotEnoughContent:
-        return None
-    return Match(game, "review", finished.pack_ids)
+    game = start_review(finished.game, new_session(("Player",), seed=ctx.new_seed()))
+    return None if game is None else Match(game, REVIEW, finished.pack_ids)
 
 
 def level_stars(ctx, pack_id: str) -> dict:
@@ -168,7 +119,7 @@ def continue_label(ctx) -> str:
     if settings.last_mode == rules.MODE_CAMPAIGN:
         level = next_campaign_level(ctx)
         return level[1].title if level else "campaign: every level passed"
-    return MODE_TITLES.get(settings.last_mode, settings.last_mode)
+    return modes.title(settings.last_mode)
 
 
 def next_campaign_level(ctx):
@@ -181,9 +132,14 @@ def next_campaign_level(ctx):
     return None
 
 
+def level_result(match: Match):
+    """The campaign level's result (stars, passed) of a finished match; None outside one."""
+    return campaign.level_result(match.game) if match.level is not None else None
+
+
 def finish(ctx, match: Match):
     """Once, when a match is over: keep stars, best score and counts. The level result."""
-    result = campaign.level_result(match.game) if match.level is not None else None
+    result = level_result(match)
     if match.saved:
         return result
     match.saved = True

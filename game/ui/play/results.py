@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pygame
 
+from game.rules.review import REVIEW, miss_detail
 from game.rules.session import missed
 from game.ui.core import input as keys
+from game.ui.core.bindings import ANY, Binding, dispatch, footer
 from game.ui.core.scene import Scene
 from game.ui.play import flow
-from game.ui.play.match import finish, new_match, review_match
+from game.ui.play.match import finish, level_result, new_match, review_match
 from game.ui.widgets.button import Button
 from game.ui.widgets.focus import FocusRing
 from game.ui.widgets.frame import draw_footer, draw_header, frame
@@ -18,29 +20,21 @@ from game.ui.widgets.shapes import draw_panel, draw_stars
 
 def describe_miss(miss, content) -> tuple[str, str]:
     """(what was asked, the right answer) in words, for the list of misses."""
-    if miss.kind in ("whose-view", "choice"):
-        question = content.question(miss.item_id)
+    detail = miss_detail(miss, content)
+    if detail.is_question:
+        question = detail.question
         if question is None:
             return miss.item_id, ""
         asked = (f"\u201c{question.quote}\u201d" if question.is_whose_view else question.prompt)
-        answer = question.answer
-        if question.is_whose_view:
-            who = content.perspective(answer)
-            answer = who.name if who else answer
-        return asked, f"Answer: {answer}"
-    event = content.event(miss.item_id)
+        return asked, f"Answer: {detail.answer}"
+    event = detail.event
     if event is None:
         return miss.item_id, ""
-    order = [content.event(i) for i in miss.answer]
-    index = next((i for i, e in enumerate(order) if e and e.id == event.id), None)
     where = ""
-    if index is not None:
-        before = order[index - 1] if index > 0 else None
-        after = order[index + 1] if index + 1 < len(order) else None
-        if before is not None:
-            where = f", after {before.title} ({before.date.label()})"
-        elif after is not None:
-            where = f", before {after.title} ({after.date.label()})"
+    if detail.before is not None:
+        where = f", after {detail.before.title} ({detail.before.date.label()})"
+    elif detail.after is not None:
+        where = f", before {detail.after.title} ({detail.after.date.label()})"
     return event.title, f"{event.date.label()}{where}"
 
 
@@ -50,7 +44,7 @@ class ResultsScene(Scene):
     def __init__(self, ctx, match) -> None:
         super().__init__(ctx)
         self.match = match
-        self.level_result = finish(ctx, match)
+        self.level_result = level_result(match)
         self.misses = missed(match.game.session)
         content = match.game.content
         self.rows = [describe_miss(m, content) for m in self.misses]
@@ -61,11 +55,14 @@ class ResultsScene(Scene):
         self.focus = FocusRing([self.again, self.review, self.menu])
         self.scroll = ScrollView()
 
+    def enter(self) -> None:
+        finish(self.ctx, self.match)        # saved once, when the results are shown
+
     def play_again(self) -> None:
         match = self.match
         try:
             fresh = new_match(self.ctx, match.mode, match.pack_ids, match.level, match.pack_id) \
-                if match.mode != "review" else review_match(self.ctx, match)
+                if match.mode != REVIEW else review_match(self.ctx, match)
         except Exception:   # noqa: BLE001 - the packs may have been reloaded meanwhile
             fresh = None
         if fresh is None:
@@ -137,13 +134,19 @@ class ResultsScene(Scene):
             h += text.block_size(line, "body", width)[1] + text.px(4)
         return h
 
+    BINDINGS = (Binding((ANY,), "widgets", "Tab/arrows + Enter: choose   wheel or "
+                        "PageUp/PageDown: scroll the list"),
+                Binding((keys.BACK,), "menu", "Esc: menu"))
+
     def handle(self, action) -> None:
-        if action.kind == keys.BACK:
-            self.ctx.home()
-            return
-        if self.scroll.handle(action, keyboard=action.kind in (keys.PAGE_UP, keys.PAGE_DOWN)):
-            return
-        self.focus.handle(action)
+        dispatch(self, action)
+
+    def action_menu(self, action) -> None:
+        self.ctx.home()
+
+    def action_widgets(self, action) -> None:
+        if not self.scroll.handle(action, keyboard=action.kind in (keys.PAGE_UP, keys.PAGE_DOWN)):
+            self.focus.handle(action)
 
     def draw(self, surface) -> None:
         ctx, text, palette = self.ctx, self.ctx.text, self.ctx.palette
@@ -182,7 +185,7 @@ class ResultsScene(Scene):
         surface.set_clip(clip)
         self.scroll.draw_bar(surface, palette)
         self.focus.draw(surface, ctx)
-        draw_footer(surface, ctx, self.fr, "Tab/arrows + Enter: choose   wheel or PageUp/PageDown: scroll the list   Esc: menu")
+        draw_footer(surface, ctx, self.fr, footer(self))
 
 
 def _key(match) -> str:

@@ -10,14 +10,13 @@ from __future__ import annotations
 import pygame
 
 from game.ui.core import input as keys
+from game.ui.core.bindings import Binding, dispatch, footer
 from game.ui.core.scene import Scene
 from game.ui.play import flow
 from game.ui.widgets.button import Button
 from game.ui.widgets.event_card import card_height, draw_event_card
 from game.ui.widgets.frame import draw_footer, frame
 from game.ui.widgets.hud import draw_hud
-
-DRAG_THRESHOLD = 6
 
 
 class SortScene(Scene):
@@ -106,59 +105,91 @@ class SortScene(Scene):
         self.cursor = dst
         self.ctx.play_sound("place")
 
-    # --- input ---------------------------------------------------------------------------
+    # --- input: one table, from which the footer is drawn ---------------------------------
+    BINDINGS = (
+        Binding((keys.LEFT, keys.RIGHT), "step", "Left/Right: choose", when="sorting"),
+        Binding((keys.CONFIRM,), "confirm", "Enter: pick up / put down", when="sorting"),
+        Binding((keys.POINTER_DOWN,), "grab", when="sorting"),
+        Binding((keys.DRAG_START, keys.DRAG), "carry", "drag with the mouse", when="sorting"),
+        Binding((keys.DROP, keys.POINTER_UP), "drop", when="sorting"),
+        Binding((keys.POINTER_MOVE,), "hover", when="sorting"),
+        Binding((keys.NEXT, keys.PREV, keys.UP, keys.DOWN), "switch", when="sorting"),
+        Binding(("s",), "submit", "Tab then Enter, or S: submit", when="sorting"),
+        Binding((keys.PICK,), "pick", when="sorting"),
+        Binding((keys.CONFIRM, keys.POINTER_UP), "next", "Enter: continue", when="judged"),
+        Binding((keys.BACK,), "back", "Esc: leave"),
+    )
+
+    @property
+    def sorting(self) -> bool:
+        return self.verdict is None
+
+    @property
+    def judged(self) -> bool:
+        return self.verdict is not None
+
     def handle(self, action) -> None:
-        kind = action.kind
-        if kind == keys.BACK:
-            if self.held:
-                self.held = False
-            else:
-                self.ctx.pop()
-            return
-        if self.verdict is not None:
-            if kind == keys.CONFIRM or (kind == keys.POINTER_UP and self.button.rect.collidepoint(action.pos)):
-                self.button.press()
-            return
-        if kind in (keys.NEXT, keys.PREV, keys.UP, keys.DOWN) and not self.held:
+        dispatch(self, action)
+
+    def action_back(self, action) -> None:
+        if self.held:
+            self.held = False
+        else:
+            self.ctx.pop()
+
+    def action_next(self, action) -> None:
+        if action.kind == keys.CONFIRM or self.button.rect.collidepoint(action.pos):
+            self.button.press()
+
+    def action_switch(self, action) -> None:
+        if not self.held:
             self.zone = "button" if self.zone == "cards" else "cards"
-        elif kind == keys.KEY and action.name == "s":
-            self.submit()
-        elif kind in (keys.LEFT, keys.RIGHT):
-            self.zone = "cards"
-            step = -1 if kind == keys.LEFT else 1
-            if self.held:
-                self.move_card(self.cursor, self.cursor + step)
-            else:
-                self.cursor = max(0, min(len(self.order) - 1, self.cursor + step))
-        elif kind == keys.PICK and action.n <= len(self.order):
+
+    def action_submit(self, action=None) -> None:
+        self.submit()
+
+    def action_step(self, action) -> None:
+        self.zone = "cards"
+        step = -1 if action.kind == keys.LEFT else 1
+        if self.held:
+            self.move_card(self.cursor, self.cursor + step)
+        else:
+            self.cursor = max(0, min(len(self.order) - 1, self.cursor + step))
+
+    def action_pick(self, action) -> None:
+        if action.n <= len(self.order):
             self.zone, self.cursor = "cards", action.n - 1
-        elif kind == keys.CONFIRM:
-            if self.zone == "button":
-                self.submit()
-            else:
-                self.held = not self.held
-        elif kind == keys.POINTER_DOWN:
-            hit = self.index_at(action.pos)
-            if hit is not None:
-                grab = (action.pos[0] - self.slot(hit).x, action.pos[1] - self.slot(hit).y)
-                self.drag = (hit, grab, action.pos, False)
-                self.cursor, self.zone, self.held = hit, "cards", False
-        elif kind == keys.POINTER_MOVE:
-            if self.drag and action.held:
-                index, grab, _, moved = self.drag
-                start = self.slot(index).move(grab)
-                moved = moved or abs(action.pos[0] - start[0]) + abs(action.pos[1] - start[1]) > DRAG_THRESHOLD
-                self.drag = (index, grab, action.pos, moved)
-                self.drop_at = self.insertion(action.pos[0]) if moved else None
-            elif self.button.rect.collidepoint(action.pos):
-                self.zone = "button"
-        elif kind == keys.POINTER_UP:
-            drag, self.drag = self.drag, None
-            drop, self.drop_at = self.drop_at, None
-            if drag and drag[3] and drop is not None:
-                self.move_card(drag[0], drop)
-            elif not drag and self.button.rect.collidepoint(action.pos):
-                self.submit()
+
+    def action_confirm(self, action) -> None:
+        if self.zone == "button":
+            self.submit()
+        else:
+            self.held = not self.held
+
+    def action_grab(self, action) -> None:
+        hit = self.index_at(action.pos)
+        if hit is not None:
+            grab = (action.pos[0] - self.slot(hit).x, action.pos[1] - self.slot(hit).y)
+            self.drag = (hit, grab, action.pos, False)
+            self.cursor, self.zone, self.held = hit, "cards", False
+
+    def action_carry(self, action) -> None:
+        if self.drag:
+            index, grab, _, _ = self.drag
+            self.drag = (index, grab, action.pos, True)
+            self.drop_at = self.insertion(action.pos[0])
+
+    def action_hover(self, action) -> None:
+        if self.button.rect.collidepoint(action.pos):
+            self.zone = "button"
+
+    def action_drop(self, action) -> None:
+        drag, self.drag = self.drag, None
+        drop, self.drop_at = self.drop_at, None
+        if action.kind == keys.DROP and drag and drop is not None:
+            self.move_card(drag[0], drop)
+        elif not drag and self.button.rect.collidepoint(action.pos):
+            self.submit()
 
     # --- drawing ---------------------------------------------------------------------------
     def draw(self, surface) -> None:
@@ -205,7 +236,4 @@ class SortScene(Scene):
                 draw_event_card(surface, ctx, rect, event, show_date=True)
         focused = self.zone == "button" or self.verdict is not None
         self.button.draw(surface, ctx, focused=focused)
-        hints = ("Left/Right: choose   Enter: pick up / put down   drag with the mouse   "
-                 "Tab then Enter, or S: submit   Esc: leave") if self.verdict is None else \
-            "Enter: continue   Esc: leave"
-        draw_footer(surface, ctx, self.fr, hints)
+        draw_footer(surface, ctx, self.fr, footer(self))

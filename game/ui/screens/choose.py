@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import pygame
 
-from game.rules import campaign, game as rules
+from game.rules import campaign, game as rules, modes
 from game.ui.core import input as keys
+from game.ui.core.bindings import ANY, Binding, dispatch, footer
 from game.ui.core.registry import make_scene
 from game.ui.core.scene import Scene
 from game.ui.play import flow
-from game.ui.play.match import (MODE_ABOUT, MODE_TITLES, campaign_packs, default_pack_ids,
-                                level_stars)
+from game.ui.play.match import campaign_packs, default_pack_ids, level_stars
 from game.ui.widgets.button import Button, Toggle
 from game.ui.widgets.focus import FocusRing
 from game.ui.widgets.frame import draw_footer, draw_header, frame
 from game.ui.widgets.shapes import draw_stars
 
-MODES = (rules.MODE_CHRONOLOGY, rules.MODE_SORT, rules.MODE_WHOSE_VIEW, rules.MODE_CAMPAIGN,
-         rules.MODE_MIXED)
+MODES = tuple(modes.MODES)      # in the table's order: the number keys 1-5
 
 
 def _counts(pack) -> str:
@@ -31,8 +30,8 @@ class ChooseScene(Scene):
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
         self.selected = set(default_pack_ids(ctx))
-        self.mode_buttons = [Button(MODE_TITLES[m], lambda m=m: self.pick(m),
-                                    hint=MODE_ABOUT[m], key=str(i + 1))
+        self.mode_buttons = [Button(modes.TITLES[m], lambda m=m: self.pick(m),
+                                    hint=modes.ABOUT[m], key=str(i + 1))
                              for i, m in enumerate(MODES)]
         self.pack_toggles = [Toggle(p.title, p.id in self.selected,
                                     lambda on, pid=p.id: self.toggle(pid, on), hint=_counts(p))
@@ -91,14 +90,22 @@ class ChooseScene(Scene):
         self.message_pos = (px, y)
         self.message_w = pw
 
+    BINDINGS = (Binding((keys.PICK,), "pick_mode", "1-5 or Enter: start a mode"),
+                Binding((ANY,), "widgets", "Tab/arrows: move   Enter: tick a pack"),
+                Binding((keys.BACK,), "back", "Esc: back"))
+
     def handle(self, action) -> None:
-        if action.kind == keys.BACK:
-            self.ctx.pop()
-            return
-        if action.kind == keys.PICK and action.n <= len(MODES):
+        dispatch(self, action)
+
+    def action_back(self, action) -> None:
+        self.ctx.pop()
+
+    def action_pick_mode(self, action) -> None:
+        if action.n <= len(MODES):
             self.focus.index = action.n - 1
             self.pick(MODES[action.n - 1])
-            return
+
+    def action_widgets(self, action) -> None:
         self.focus.handle(action)
 
     def draw(self, surface) -> None:
@@ -111,8 +118,7 @@ class ChooseScene(Scene):
         if self.message:
             surface.blit(text.block(self.message, "body", palette.bad, self.message_w),
                          self.message_pos)
-        draw_footer(surface, ctx, self.fr,
-                    "1-5 or Enter: start a mode   Tab/arrows: move   Enter: tick a pack   Esc: back")
+        draw_footer(surface, ctx, self.fr, footer(self))
 
 
 class CampaignScene(Scene):
@@ -174,16 +180,24 @@ class CampaignScene(Scene):
         row_h = max(text.px(52), text.line_height("button") + text.px(16))
         self.back.rect = pygame.Rect(body.x + stars_w, y, min(body.width, text.px(200)), row_h)
 
+    BINDINGS = (Binding((keys.PICK,), "pick_level"),
+                Binding((ANY,), "widgets", "Enter: play the level   Tab/arrows: move"),
+                Binding((keys.BACK,), "back", "Esc: back"))
+
     def handle(self, action) -> None:
-        if action.kind == keys.BACK:
-            self.ctx.pop()
-            return
-        if action.kind == keys.PICK and action.n <= len(self.rows):
+        dispatch(self, action)
+
+    def action_back(self, action) -> None:
+        self.ctx.pop()
+
+    def action_pick_level(self, action) -> None:
+        if action.n <= len(self.rows):
             button = self.rows[action.n - 1][0]
             if button.enabled:
                 self.focus.index = action.n - 1
                 button.press()
-            return
+
+    def action_widgets(self, action) -> None:
         self.focus.handle(action)
 
     def draw(self, surface) -> None:
@@ -196,4 +210,4 @@ class CampaignScene(Scene):
             surface.blit(text.block("None of the packs chosen has levels.", "body", palette.ink,
                                     self.fr.body.width), self.fr.body.topleft)
         self.focus.draw(surface, ctx)
-        draw_footer(surface, ctx, self.fr, "Enter: play the level   Tab/arrows: move   Esc: back")
+        draw_footer(surface, ctx, self.fr, footer(self))

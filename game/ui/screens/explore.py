@@ -13,6 +13,7 @@ import pygame
 
 from game.content.timeline import ERA_START, build_timeline
 from game.ui.core import input as keys
+from game.ui.core.bindings import ANY, Binding, dispatch, footer
 from game.ui.core.registry import make_scene
 from game.ui.core.scene import Scene
 from game.ui.widgets.button import Button
@@ -23,7 +24,6 @@ from game.ui.widgets.source_view import SourceView
 from game.ui.widgets.timeline_axis import YEARS, year_fraction
 
 ZOOM_STEP = 1.4
-DRAG_THRESHOLD = 6
 # The label layer is cached as one surface while it is at most this many times the
 # view's area (the whole era, a little zoomed); further in, labels are drawn directly.
 CANVAS_LIMIT = 2.5
@@ -39,8 +39,7 @@ class ExploreScene(Scene):
         self.zoom = 1.0          # 1 = the whole era fits the width
         self.pan_x = 0.0         # content pixels left of the view
         self.pan_y = 0           # content pixels above the view (lanes)
-        self._press = None       # (pos, pan_x, pan_y) while the button is down
-        self._dragging = False
+        self._press = None       # (pan_x, pan_y) while the button is down
         self.hover = None
         self.placed: list[tuple] = []
         self._placed_version = 0     # bumped by _place(): the cached label layer is stale
@@ -162,53 +161,83 @@ class ExploreScene(Scene):
         self.selected = index
         self.ctx.push(make_scene("explore-event", self.ctx, event=self.events[index]))
 
+    BINDINGS = (
+        Binding((keys.LEFT, keys.RIGHT, keys.NEXT, keys.PREV), "step", "Left/Right: event"),
+        Binding((keys.HOME, keys.END), "ends"),
+        Binding((keys.PLUS, keys.MINUS), "zoom", "+/\u2212 or wheel: zoom"),
+        Binding((keys.WHEEL,), "wheel"),
+        Binding((keys.UP, keys.DOWN, keys.PAGE_UP, keys.PAGE_DOWN), "scroll",
+                "drag or Up/Down: scroll"),
+        Binding((keys.CONFIRM,), "open_selected", "Enter: open"),
+        Binding((keys.POINTER_DOWN,), "press"),
+        Binding((keys.POINTER_MOVE,), "hover"),
+        Binding((keys.DRAG_START, keys.DRAG), "pan"),
+        Binding((keys.DROP,), "drop"),
+        Binding((keys.POINTER_UP,), "click"),
+        Binding((keys.BACK,), "back", "Esc: back"),
+    )
+
     def handle(self, action) -> None:
+        dispatch(self, action)
+
+    def action_back(self, action) -> None:
+        self.ctx.pop()
+
+    def action_step(self, action) -> None:
+        self.select(self.selected + (1 if action.kind in (keys.RIGHT, keys.NEXT) else -1))
+
+    def action_ends(self, action) -> None:
+        self.select(0 if action.kind == keys.HOME else len(self.events) - 1)
+
+    def action_zoom(self, action) -> None:
+        rect = dict(self.placed).get(self.selected)
+        anchor = (self.screen_rect(rect).x if rect is not None else self.view.centerx)
+        anchor = max(self.view.x, min(self.view.right, anchor))
+        self.set_zoom(self.zoom * (ZOOM_STEP if action.kind == keys.PLUS else 1 / ZOOM_STEP),
+                      anchor)
+        self.show_selected()
+
+    def action_scroll(self, action) -> None:
         kind = action.kind
-        if kind == keys.BACK:
-            self.ctx.pop()
-        elif kind in (keys.LEFT, keys.RIGHT, keys.NEXT, keys.PREV):
-            self.select(self.selected + (1 if kind in (keys.RIGHT, keys.NEXT) else -1))
-        elif kind in (keys.HOME, keys.END):
-            self.select(0 if kind == keys.HOME else len(self.events) - 1)
-        elif kind in (keys.ZOOM_IN, keys.ZOOM_OUT):
-            rect = dict(self.placed).get(self.selected)
-            anchor = (self.screen_rect(rect).x if rect is not None else self.view.centerx)
-            anchor = max(self.view.x, min(self.view.right, anchor))
-            self.set_zoom(self.zoom * (ZOOM_STEP if kind == keys.ZOOM_IN else 1 / ZOOM_STEP),
-                          anchor)
-            self.show_selected()
-        elif kind in (keys.UP, keys.DOWN, keys.PAGE_UP, keys.PAGE_DOWN):
-            step = self.ctx.text.line_height("small") * 3 if kind in (keys.UP, keys.DOWN) else self.view.height // 2
-            self.pan_y += -step if kind in (keys.UP, keys.PAGE_UP) else step
-            self._clamp()
-        elif kind == keys.CONFIRM and self.events:
+        step = (self.ctx.text.line_height("small") * 3 if kind in (keys.UP, keys.DOWN)
+                else self.view.height // 2)
+        self.pan_y += -step if kind in (keys.UP, keys.PAGE_UP) else step
+        self._clamp()
+
+    def action_open_selected(self, action) -> None:
+        if self.events:
             self.open(self.selected)
-        elif kind == keys.WHEEL:
-            if action.dx:
-                self.pan_x -= action.dx * self.ctx.text.px(60)
-                self._clamp()
-            if action.dy:
-                anchor = action.pos[0] if self.view.collidepoint(action.pos) else self.view.centerx
-                self.set_zoom(self.zoom * (ZOOM_STEP ** action.dy), anchor)
-        elif kind == keys.POINTER_DOWN:
-            self._press = (action.pos, self.pan_x, self.pan_y)
-            self._dragging = False
-        elif kind == keys.POINTER_MOVE:
-            self.hover = self.event_at(action.pos)
-            if self._press and action.held:
-                (x0, y0), pan_x, pan_y = self._press
-                dx, dy = action.pos[0] - x0, action.pos[1] - y0
-                if self._dragging or abs(dx) + abs(dy) > DRAG_THRESHOLD:
-                    self._dragging = True
-                    self.pan_x = pan_x - dx
-                    self.pan_y = pan_y - dy
-                    self._clamp()
-        elif kind == keys.POINTER_UP:
-            was_drag, self._press = self._dragging, None
-            self._dragging = False
-            hit = self.event_at(action.pos)
-            if not was_drag and hit is not None:
-                self.open(hit)
+
+    def action_wheel(self, action) -> None:
+        if action.dx:
+            self.pan_x -= action.dx * self.ctx.text.px(60)
+            self._clamp()
+        if action.dy:
+            anchor = action.pos[0] if self.view.collidepoint(action.pos) else self.view.centerx
+            self.set_zoom(self.zoom * (ZOOM_STEP ** action.dy), anchor)
+
+    def action_press(self, action) -> None:
+        self._press = (self.pan_x, self.pan_y)
+
+    def action_hover(self, action) -> None:
+        self.hover = self.event_at(action.pos)
+
+    def action_pan(self, action) -> None:
+        self.hover = self.event_at(action.pos)
+        if self._press:
+            pan_x, pan_y = self._press
+            self.pan_x = pan_x - (action.pos[0] - action.start[0])
+            self.pan_y = pan_y - (action.pos[1] - action.start[1])
+            self._clamp()
+
+    def action_drop(self, action) -> None:
+        self._press = None
+
+    def action_click(self, action) -> None:
+        self._press = None
+        hit = self.event_at(action.pos)
+        if hit is not None:
+            self.open(hit)
 
     # --- drawing ---------------------------------------------------------------------
     def draw(self, surface) -> None:
@@ -236,8 +265,7 @@ class ExploreScene(Scene):
         self._draw_scrollbar(surface)
         event = self.events[self.selected]
         draw_footer(surface, ctx, self.fr,
-                    f"{event.date.label()}: {event.title}   \u2014   Left/Right: event   "
-                    f"+/\u2212 or wheel: zoom   drag or Up/Down: scroll   Enter: open   Esc: back")
+                    f"{event.date.label()}: {event.title}   \u2014   {footer(self)}")
 
     def _draw_labels(self, surface) -> None:
         """Stems and labels straight onto the screen (zoomed in: only the visible ones)."""
@@ -413,13 +441,18 @@ class EventPanel(Scene):
     def _source_says(self) -> str:
         return f"What the source says: {self.event.source_says}"
 
+    BINDINGS = (Binding((keys.BACK, keys.CONFIRM), "back"),
+                Binding((ANY,), "widgets"))
+
     def handle(self, action) -> None:
-        if action.kind in (keys.BACK,) or (action.kind == keys.CONFIRM):
-            self.ctx.pop()
-            return
-        if self.source.handle(action):
-            return
-        self.focus.handle(action)
+        dispatch(self, action)
+
+    def action_back(self, action) -> None:
+        self.ctx.pop()
+
+    def action_widgets(self, action) -> None:
+        if not self.source.handle(action):
+            self.focus.handle(action)
 
     def draw(self, surface) -> None:
         ctx, text, palette = self.ctx, self.ctx.text, self.ctx.palette

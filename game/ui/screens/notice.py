@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui.core import input as keys
+from game.ui.core.bindings import ANY, Binding, dispatch, footer
 from game.ui.core.scene import Scene
 from game.ui.widgets.button import Button
 from game.ui.widgets.focus import FocusRing
@@ -30,10 +31,16 @@ class NoticeScene(Scene):
         bw = min(body.width, text.px(240))
         self.back.rect = pygame.Rect(body.x, self.panel.bottom + self.fr.gap, bw, text.px(52))
 
+    BINDINGS = (Binding((keys.BACK,), "back", "Enter or Esc: back"),
+                Binding((ANY,), "widgets"))
+
     def handle(self, action) -> None:
-        if action.kind == keys.BACK:
-            self.ctx.pop()
-            return
+        dispatch(self, action)
+
+    def action_back(self, action) -> None:
+        self.ctx.pop()
+
+    def action_widgets(self, action) -> None:
         self.focus.handle(action)
 
     def draw(self, surface) -> None:
@@ -45,4 +52,4 @@ class NoticeScene(Scene):
         surface.blit(image, (self.panel.x + pad, self.panel.y + pad),
                      pygame.Rect(0, 0, image.get_width(), max(0, self.panel.height - 2 * pad)))
         self.focus.draw(surface, ctx)
-        draw_footer(surface, ctx, self.fr, "Enter or Esc: back")
+        draw_footer(surface, ctx, self.fr, footer(self))

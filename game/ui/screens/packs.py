@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pygame
 
+from game.safefile import safe_resolve
 from game.ui.core import input as keys
+from game.ui.core.bindings import ANY, Binding, dispatch, footer
 from game.ui.core.scene import Scene
 from game.ui.widgets.button import Button
 from game.ui.widgets.focus import FocusRing
@@ -28,7 +30,7 @@ def _plural(n: int, word: str) -> str:
 def _shown_path(path) -> str:
     path = Path(path)
     try:
-        return str(path.resolve().relative_to(Path.cwd()))
+        return str(safe_resolve(path).relative_to(Path.cwd()))
     except ValueError:
         return str(path)
 
@@ -108,16 +110,22 @@ class PacksScene(Scene):
             y = text.line_height("body") * 2
         self.scroll.set_geometry(list_rect, y, step=text.line_height("body") * 2)
 
+    BINDINGS = (Binding(("r",), "reload", "R: reload changed files"),
+                Binding((ANY,), "widgets", "Up/Down or wheel: scroll   Tab: buttons"),
+                Binding((keys.BACK,), "back", "Esc: back"))
+
     def handle(self, action) -> None:
-        if action.kind == keys.BACK:
-            self.ctx.pop()
-            return
-        if action.kind == keys.KEY and action.name == "r":
-            self.reload()
-            return
-        if self.scroll.handle(action, keyboard=action.kind not in (keys.LEFT, keys.RIGHT)):
-            return
-        self.focus.handle(action)
+        dispatch(self, action)
+
+    def action_back(self, action) -> None:
+        self.ctx.pop()
+
+    def action_reload(self, action) -> None:
+        self.reload()
+
+    def action_widgets(self, action) -> None:
+        if not self.scroll.handle(action, keyboard=action.kind not in (keys.LEFT, keys.RIGHT)):
+            self.focus.handle(action)
 
     def draw(self, surface) -> None:
         ctx, text, palette = self.ctx, self.ctx.text, self.ctx.palette
@@ -142,8 +150,7 @@ class PacksScene(Scene):
             status = text.block(self.status, "small", palette.ink, view.width)
             surface.blit(status, (view.x, view.bottom + text.px(8)))
         self.focus.draw(surface, ctx)
-        draw_footer(surface, ctx, self.fr,
-                    "R: reload changed files   Up/Down or wheel: scroll   Tab: buttons   Esc: back")
+        draw_footer(surface, ctx, self.fr, footer(self))
 
     def _draw_card(self, surface, card, heading, lines, broken, view, pad) -> None:
         text, palette = self.ctx.text, self.ctx.palette

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui.core import input as keys
+from game.ui.core.bindings import ANY, Binding, dispatch, footer
 from game.ui.core.scene import Scene
 from game.ui.core.theme import TEXT_SIZE_ORDER
 from game.ui.widgets.button import Button
@@ -71,23 +72,32 @@ class SettingsScene(Scene):
             button.rect = pygame.Rect(body.x, body.y + index * (row_h + gap), width, row_h)
         self.back.rect.width = min(width, text.px(240))
 
+    BINDINGS = (Binding((keys.UP, keys.DOWN), "move", "Tab or arrows: move"),
+                Binding((keys.LEFT, keys.RIGHT), "change", "Enter or Left/Right: change"),
+                Binding((ANY,), "widgets"),
+                Binding((keys.BACK,), "back", "Esc: back"))
+
     def handle(self, action) -> None:
-        if action.kind == keys.BACK:
-            self.ctx.pop()
-            return
+        dispatch(self, action)
+
+    def action_back(self, action) -> None:
+        self.ctx.pop()
+
+    def action_move(self, action) -> None:
+        self.focus.move(-1 if action.kind == keys.UP else 1)
+
+    def action_change(self, action) -> bool:
         focused = self.focus.focused
-        if action.kind in (keys.LEFT, keys.RIGHT) and focused in self.rows:
-            field = OPTIONS[self.rows.index(focused)][0]
-            self.change(field, -1 if action.kind == keys.LEFT else 1)
-            return
-        if action.kind in (keys.UP, keys.DOWN):
-            self.focus.move(-1 if action.kind == keys.UP else 1)
-            return
+        if focused not in self.rows:
+            return False
+        self.change(OPTIONS[self.rows.index(focused)][0], -1 if action.kind == keys.LEFT else 1)
+        return True
+
+    def action_widgets(self, action) -> None:
         self.focus.handle(action)
 
     def draw(self, surface) -> None:
         ctx = self.ctx
         draw_header(surface, ctx, self.fr, "Settings", "kept between games")
         self.focus.draw(surface, ctx)
-        draw_footer(surface, ctx, self.fr,
-                    "Tab or arrows: move   Enter or Left/Right: change   Esc: back")
+        draw_footer(surface, ctx, self.fr, footer(self))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pygame
 
+from game.content.timeline import ERA_END, ERA_START
 from game.ui.core import input as keys
+from game.ui.core.bindings import ANY, Binding, dispatch
 from game.ui.core.registry import make_scene
 from game.ui.core.scene import Scene
 from game.ui.core.theme import spacing
@@ -13,7 +15,6 @@ from game.ui.play.match import can_continue, continue_label
 from game.ui.widgets.button import Button
 from game.ui.widgets.focus import FocusRing
 
-FIRST_YEAR, LAST_YEAR = 1953, 1964
 TAGLINE = ("Put the events of the Khrushchev years in order, sort a hand of them, and tell "
            "whose view a quotation gives \u2014 with the source passage for every answer.")
 
@@ -68,14 +69,22 @@ class TitleScene(Scene):
         self.left = pygame.Rect(margin, top, max(1, x - 2 * margin), max(1, self.axis_y - top))
         self.margin = margin
 
+    BINDINGS = (Binding((keys.PICK,), "press"),
+                Binding((keys.BACK,), "point_at_quit"),
+                Binding((ANY,), "widgets"))
+
     def handle(self, action) -> None:
-        if action.kind == keys.BACK:
-            self.focus.index = len(self.buttons) - 1  # Esc on the title points at Quit
-            return
-        if action.kind == keys.PICK and action.n <= len(self.buttons):
+        dispatch(self, action)
+
+    def action_point_at_quit(self, action) -> None:
+        self.focus.index = len(self.buttons) - 1  # Esc on the title points at Quit
+
+    def action_press(self, action) -> None:
+        if action.n <= len(self.buttons):
             self.focus.index = action.n - 1
             self.buttons[action.n - 1].press()
-            return
+
+    def action_widgets(self, action) -> None:
         self.focus.handle(action)
 
     def draw(self, surface) -> None:
@@ -115,7 +124,7 @@ class TitleScene(Scene):
         x0, x1 = self.margin, w - self.margin
         y = self.axis_y
         pygame.draw.line(surface, palette.line, (x0, y), (x1, y), max(1, text.px(2)))
-        years = LAST_YEAR - FIRST_YEAR
+        years = ERA_END - ERA_START
         label_w = text.width("1953", "small")
         every = 1 if (x1 - x0) / years > label_w * 1.6 else 2
         for i in range(years + 1):
@@ -123,5 +132,5 @@ class TitleScene(Scene):
             pygame.draw.line(surface, palette.line, (x, y - text.px(6)), (x, y + text.px(6)),
                              max(1, text.px(2)))
             if i % every == 0:
-                label = text.render(str(FIRST_YEAR + i), "small", palette.muted)
+                label = text.render(str(ERA_START + i), "small", palette.muted)
                 surface.blit(label, (x - label.get_width() // 2, y + text.px(10)))

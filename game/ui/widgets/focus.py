@@ -60,7 +60,7 @@ class FocusRing:
         if kind == keys.CONFIRM and self.focused is not None:
             self.focused.press()
             return True
-        if kind == keys.POINTER_MOVE:
+        if kind in (keys.POINTER_MOVE, keys.DRAG_START, keys.DRAG):
             hit = self.at(action.pos)
             if hit is not None and getattr(self.items[hit], "enabled", True):
                 self.index = hit
@@ -68,7 +68,7 @@ class FocusRing:
         if kind == keys.POINTER_DOWN:
             self._pressed = self.at(action.pos)
             return self._pressed is not None
-        if kind == keys.POINTER_UP:
+        if kind in (keys.POINTER_UP, keys.DROP):      # a shaky click still clicks
             pressed, self._pressed = self._pressed, None
             hit = self.at(action.pos)
             if hit is not None and hit == pressed:

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pygame
 
+from game.lan.qr import qr_modules
+
 QUIET_ZONE = 4          # modules of white around the symbol, as the QR standard asks
+
+
+@lru_cache(maxsize=16)
+def qr_for(text: str) -> tuple:
+    """The modules of `text`'s QR code, computed once per text (drawing stays a pure read)."""
+    return tuple(tuple(row) for row in qr_modules(text))
 
 
 def qr_side(modules, room: int) -> int:

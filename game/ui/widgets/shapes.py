@@ -37,13 +37,6 @@ def shade(surface, palette: Palette) -> None:
     surface.blit(veil, (0, 0))
 
 
-def blit_clipped(surface, image, pos, clip) -> None:
-    previous = surface.get_clip()
-    surface.set_clip(pygame.Rect(clip).clip(previous))
-    surface.blit(image, pos)
-    surface.set_clip(previous)
-
-
 def darker(colour, amount):
     return tuple(max(0, c - amount) for c in colour[:3])
 

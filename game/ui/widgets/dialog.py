@@ -1,0 +1,85 @@
+"""Small modal scenes drawn over the scene beneath: a confirmation that returns its answer,
+and an overlay of lines (help) that any key closes.
+
+Both return through the stack: `ctx.pop(result)` hands `result` to the scene beneath's
+`resume(result)` (True or False for a confirmation, None for an overlay). The opener may
+give `panel(surface, ctx, title, lines, width_share)` to draw in its own style (the
+classroom's projector panel); lines are (text, style) pairs.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Optional, Sequence
+
+import pygame
+
+from game.ui.core import input as keys
+from game.ui.core.bindings import Binding, dispatch
+from game.ui.core.scene import Scene
+from game.ui.widgets.shapes import draw_panel, shade
+
+
+def draw_dialog(surface, ctx, title: str, lines, width_share: float = 0.6) -> pygame.Rect:
+    """A plain centred panel: a title and lines (text, style); the scene beneath dimmed."""
+    text, palette = ctx.text, ctx.palette
+    shade(surface, palette)
+    w, h = surface.get_size()
+    pad = text.px(24)
+    width = int(w * width_share)
+    inner = width - 2 * pad
+    blocks = [text.block(title, "subheading", palette.accent, inner)]
+    blocks += [text.block(line, style, palette.ink, inner) for line, style in lines]
+    height = min(h, sum(b.get_height() for b in blocks) + 2 * pad + text.px(8) * len(blocks))
+    panel = pygame.Rect((w - width) // 2, (h - height) // 2, width, height)
+    draw_panel(surface, panel, palette, radius=text.px(12))
+    y = panel.y + pad
+    for block in blocks:
+        surface.blit(block, (panel.x + pad, y))
+        y += block.get_height() + text.px(8)
+    return panel
+
+
+class _Modal(Scene):
+    opaque = False
+
+    def __init__(self, ctx, title: str = "", lines: Sequence = (),
+                 panel: Optional[Callable] = None, width_share: float = 0.6) -> None:
+        super().__init__(ctx)
+        self.title = title
+        self.lines = tuple(lines)
+        self.panel = panel or draw_dialog
+        self.width_share = width_share
+
+    def handle(self, action) -> None:
+        dispatch(self, action)
+
+    def draw(self, surface) -> None:
+        self.panel(surface, self.ctx, self.title, self.lines, self.width_share)
+
+
+class ConfirmScene(_Modal):
+    """Yes (Enter or Y) or no (Esc or N): pops with True or False."""
+    name = "confirm"
+    BINDINGS = (Binding((keys.CONFIRM, "y"), "yes", "Enter or Y: yes"),
+                Binding((keys.BACK, "n"), "no", "Esc or N: no"))
+
+    def action_yes(self, action) -> None:
+        self.ctx.pop(True)
+
+    def action_no(self, action) -> None:
+        self.ctx.pop(False)
+
+
+class OverlayScene(_Modal):
+    """Lines to read (help): Esc, Enter, a click or the key that opened it closes it."""
+    name = "overlay"
+
+    def __init__(self, ctx, title: str = "", lines: Sequence = (),
+                 panel: Optional[Callable] = None, width_share: float = 0.6,
+                 close_key: str = "") -> None:
+        super().__init__(ctx, title, lines, panel, width_share)
+        triggers = (keys.BACK, keys.CONFIRM, keys.POINTER_UP) + ((close_key,) if close_key else ())
+        self.BINDINGS = (Binding(triggers, "close", "Esc: close"),)
+
+    def action_close(self, action) -> None:
+        self.ctx.pop(None)
