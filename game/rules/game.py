@@ -214,7 +214,8 @@ def _deal_ask(game: Game, step: Step, index: int):
                    review=tuple(d for d in game.review
                                 if not (d.kind == "question" and d.id == question.id)))
     if question.is_spectrum:
-        return deal_scale(question, index, rng), game
+        views = [v for v in (content.perspective(p.perspective) for p in question.placements) if v]
+        return deal_scale(question, index, rng, views), game
     choices = choices_for(question, content, rng, session.rules.choices)
     return Ask(index, question, choices), game
 

@@ -59,8 +59,9 @@ def prompt_text(question: Question) -> str:
 
 
 def source_line(question: Question) -> str:
-    """The document a sourcing, corroboration or claim question is about, as shown."""
-    if question.cite is None or question.kind not in (SOURCING, CORROBORATION, CLAIM):
+    """The document a corroboration or claim question is about, as shown. A sourcing
+    question shows none: its document's title and kind would give the answer away."""
+    if question.cite is None or question.kind not in (CORROBORATION, CLAIM):
         return ""
     source = question.cite.source
     return f"{source.title} ({source.kind})" if source.kind else source.title
@@ -92,6 +93,13 @@ class ScaleHand:
     cards: tuple[str, ...]
     hint: str = ""
     steal: bool = False
+    names: tuple[tuple[str, str, str], ...] = ()   # (id, name, view) of each voice
+
+    def name(self, key: str) -> str:
+        return next((n for k, n, _ in self.names if k == key), key)
+
+    def view(self, key: str) -> str:
+        return next((v for k, _, v in self.names if k == key), "")
 
     @property
     def scale(self) -> tuple[str, str]:
@@ -153,14 +161,19 @@ def scale_misplaced(question: Question, order: Sequence[str]) -> tuple[str, ...]
     return tuple(order[i] for i in range(n) if i not in keep)
 
 
-def deal_scale(question: Question, step: int, rng: random.Random) -> ScaleHand:
-    """The voices shuffled, never already in the right order (when a shuffle can avoid it)."""
+def deal_scale(question: Question, step: int, rng: random.Random,
+               perspectives: Sequence = ()) -> ScaleHand:
+    """The voices shuffled, never already in the right order (when a shuffle can avoid it);
+    `perspectives` (Perspective objects) name them."""
     cards = [p.perspective for p in question.placements]
     for _ in range(20):
         rng.shuffle(cards)
         if scale_credit(question, cards) < 1.0:
             break
-    return ScaleHand(step, question, tuple(cards))
+    known = {p.id: p for p in perspectives}
+    names = tuple((key, known[key].name if key in known else key,
+                   known[key].view if key in known else "") for key in cards)
+    return ScaleHand(step, question, tuple(cards), names=names)
 
 
 def check_order(hand: ScaleHand, order: Sequence[str]) -> Optional[str]:
