@@ -28,6 +28,7 @@ SCENES = {
     "board": "game.ui.play.board:BoardScene",
     "sort": "game.ui.play.sort:SortScene",
     "ask": "game.ui.play.ask:AskScene",
+    "spectrum": "game.ui.play.spectrum:SpectrumScene",
     "results": "game.ui.play.results:ResultsScene",
     # the projector screens (game/ui/classroom)
     "classroom": "game.ui.classroom.setup:ClassroomSetupScene",

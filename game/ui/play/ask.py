@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.rules.kinds import is_source_work, lead, prompt_text, source_line
 from game.ui.core import input as keys
 from game.ui.core.bindings import ANY, Binding, dispatch, footer
 from game.ui.core.scene import Scene
@@ -65,7 +66,10 @@ class AskScene(Scene):
     def _ask_text(self) -> tuple[str, tuple]:
         if self.question.is_whose_view:
             return f"\u201c{self.question.quote}\u201d", QUOTE_STYLES
-        return self.question.prompt, PROMPT_STYLES
+        if is_source_work(self.question) and self.question.quote:
+            return (f"\u201c{self.question.quote}\u201d\n\n{prompt_text(self.question)}",
+                    QUOTE_STYLES)
+        return prompt_text(self.question), PROMPT_STYLES
 
     def layout(self, size) -> None:
         text = self.ctx.text
@@ -79,7 +83,10 @@ class AskScene(Scene):
     def _layout_ask(self, body) -> None:
         text = self.ctx.text
         gap = text.px(12)
-        self.lead = "Whose view is this?" if self.question.is_whose_view else "Question"
+        self.lead = lead(self.question)
+        if source_line(self.question):
+            self.lead = text.fit(f"{self.lead} \u00b7 {source_line(self.question)}", "subheading",
+                                 body.width)
         lead_h = text.line_height("subheading") + text.px(6)
         two_cols = body.width > text.px(860) and len(self.choices) > 2
         col_w = (body.width - gap) // 2 if two_cols else body.width
@@ -146,8 +153,13 @@ class AskScene(Scene):
                           "subheading", palette.ink))
             parts.append((f"\u201c{self.question.quote}\u201d", ("serif-italic", 19), palette.muted))
         else:
-            parts.append((self.question.prompt, ("serif", 18), palette.muted))
+            parts.append((prompt_text(self.question), ("serif", 18), palette.muted))
             parts.append(("The answer: " + verdict.answer.label, "subheading", palette.ink))
+            also = getattr(verdict, "also", None)
+            if also is not None:        # corroboration: where the other passage comes from
+                found = also.passage(0)
+                where = f", line {found.line}" if found else ""
+                parts.append((f"\u2014 {also.source.title}{where}", "small", palette.muted))
             if not right:
                 parts.append(("You chose: " + verdict.chosen.label, "small", palette.bad))
         parts.append((verdict.explain, "body", palette.ink))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.rules.kinds import prompt_text
 from game.rules.review import REVIEW, miss_detail
 from game.rules.session import missed
 from game.ui.core import input as keys
@@ -25,7 +26,8 @@ def describe_miss(miss, content) -> tuple[str, str]:
         question = detail.question
         if question is None:
             return miss.item_id, ""
-        asked = (f"\u201c{question.quote}\u201d" if question.is_whose_view else question.prompt)
+        asked = (f"\u201c{question.quote}\u201d" if question.is_whose_view
+                 else prompt_text(question))
         return asked, f"Answer: {detail.answer}"
     event = detail.event
     if event is None:
