@@ -362,7 +362,7 @@ def place_on_scale(game: Game, order: Sequence[str], seconds: float = 0.0
         answer=[p.perspective for p in question.placements], credit=credit,
         wrong_ids=(question.id,), seconds=seconds, hint=prompt.hint)
     verdict = ScaleVerdict(record, question, tuple(order), question.placements,
-                           scale_misplaced(question, order), credit)
+                           scale_misplaced(question, order), credit, prompt.names)
     return _after(replace(game, session=session), prompt, record), verdict
 
 

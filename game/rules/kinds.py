@@ -115,10 +115,14 @@ class ScaleVerdict:
     true_order: tuple[Placement, ...]   # the pack's placements, left to right
     misplaced: tuple[str, ...]          # perspective ids out of place
     credit: float
+    names: tuple[tuple[str, str, str], ...] = ()   # as ScaleHand.names
 
     @property
     def correct(self) -> bool:
         return self.record.correct      # type: ignore[attr-defined]
+
+    def name(self, key: str) -> str:
+        return next((n for k, n, _ in self.names if k == key), key)
 
 
 def places(question: Question) -> dict[str, int]:

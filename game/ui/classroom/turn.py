@@ -13,11 +13,14 @@ import pygame
 
 from game.classroom.session import ROUND_OVER, STEAL_OFFER, ClassroomError
 from game.classroom.setup import ROUND_TITLES
+from game.rules.kinds import (ScaleHand, ScaleVerdict, is_source_work, lead, prompt_text,
+                              source_line)
 from game.rules.prompts import Ask, SortHand
 from game.ui.classroom.draw import (BODY, CARD, CHOICE, CHOICE_SMALL, LABEL, PROMPT, QUOTE, SMALL,
                                     band_height, draw_countdown, draw_overlay_panel,
                                     draw_score_strip, draw_team_band, fit_style, overlay_panel_rect,
                                     score_chips, team_colour)
+from game.ui.classroom.scale_view import draw_scale_hand, scale_geometry, scale_truth
 from game.ui.core import input as keys
 from game.ui.core.bindings import Binding, dispatch, footer, help_lines
 from game.ui.core.registry import make_scene
@@ -225,7 +228,7 @@ class ClassroomPlayScene(Scene):
         self.focus = (self.focus - 1) % len(self._items())
 
     def action_take_back(self, action) -> None:
-        if isinstance(self.room.prompt, SortHand) and self.order:
+        if isinstance(self.room.prompt, (SortHand, ScaleHand)) and self.order:
             self.order.pop()
 
     def action_choose(self, action) -> None:
@@ -241,19 +244,22 @@ class ClassroomPlayScene(Scene):
                     self._answer(list(self.order))
                 elif isinstance(what, int):
                     self._use(what)
-                if isinstance(self.room.prompt, SortHand) or isinstance(what, int):
+                if isinstance(self.room.prompt, (SortHand, ScaleHand)) or isinstance(what, int):
                     return
 
     def _complete(self) -> bool:
         """A timeline hand with every card placed in the order."""
         prompt = self.room.prompt
-        return isinstance(prompt, SortHand) and len(self.order) == len(prompt.cards)
+        return (isinstance(prompt, (SortHand, ScaleHand))
+                and len(self.order) == len(prompt.cards))
 
     def _use(self, index: int) -> None:
         """Choice `index` answers a question; card `index` goes in (or out of) the order."""
         prompt = self.room.prompt
         if isinstance(prompt, Ask):
             self._answer(prompt.live_choices[index].key)
+        elif isinstance(prompt, ScaleHand):
+            self._toggle(prompt.cards[index])
         else:
             self._toggle(prompt.cards[index].id)
 
@@ -295,6 +301,10 @@ class ClassroomPlayScene(Scene):
         if self.view in ("turn", "offer") and isinstance(prompt, Ask):
             self.geo = self._ask_geometry(prompt)
             self.targets = [(rect, i) for i, rect in enumerate(self.geo.choices)]
+        elif self.view in ("turn", "offer") and isinstance(prompt, ScaleHand):
+            self.geo = scale_geometry(self, prompt)
+            self.targets = [(rect, i) for i, rect in enumerate(self.geo.cards)]
+            self.targets.append((self.geo.send, "send"))
         elif self.view in ("turn", "offer") and isinstance(prompt, SortHand):
             self.geo = self._hand_geometry(prompt)
             self.targets = [(rect, i) for i, rect in enumerate(self.geo.cards)]
@@ -358,12 +368,16 @@ class ClassroomPlayScene(Scene):
             self._draw_ask(surface, prompt, dim)
         elif isinstance(prompt, SortHand):
             self._draw_hand(surface, prompt)
+        elif isinstance(prompt, ScaleHand):
+            draw_scale_hand(self, surface, prompt)
 
     def _ask_geometry(self, prompt) -> SimpleNamespace:
         ctx, text, palette = self.ctx, self.ctx.text, self.ctx.palette
         g = SimpleNamespace(area=self._prompt_area())
         question = prompt.question
-        g.lead = "Whose view is this?" if question.is_whose_view else "Question"
+        g.lead = lead(question)
+        if source_line(question):
+            g.lead = text.fit(f"{g.lead} \u00b7 {source_line(question)}", LABEL, g.area.width)
         lead_h = text.render(g.lead, LABEL, palette.accent).get_height()
         live = prompt.live_choices
         gap = text.px(14)
@@ -382,8 +396,10 @@ class ClassroomPlayScene(Scene):
         g.quote_box = pygame.Rect(g.area.x, top, g.area.width,
                                   max(text.px(40), self.body.bottom - choices_h - gap * 2 - top))
         g.content = (f"\u201c{question.quote}\u201d" if question.is_whose_view
-                     else question.prompt)
-        styles = QUOTE if question.is_whose_view else PROMPT
+                     else prompt_text(question))
+        if is_source_work(question) and question.quote:
+            g.content = f"\u201c{question.quote}\u201d\n{prompt_text(question)}"
+        styles = QUOTE if question.is_whose_view or question.quote else PROMPT
         g.inner = g.quote_box.width - 2 * gap
         g.style = fit_style(ctx, g.content, styles, g.inner, g.quote_box.height - 2 * gap)
         block_h = text.block_size(g.content, g.style, g.inner)[1]
@@ -542,6 +558,8 @@ def _truth(verdict) -> list[str]:
     """The right answer in a sentence or two, for the whole room."""
     if verdict is None:
         return []
+    if isinstance(verdict, ScaleVerdict):
+        return scale_truth(verdict)
     if hasattr(verdict, "question"):
         out = [f"The answer: {verdict.answer.label}."]
         if verdict.explain:
