@@ -15,10 +15,13 @@ from typing import Optional, Sequence
 COMMANDS = {
     "play": ("play", "play the game (the default)"),
     "validate": ("validate", "check packs and print their errors with file:line:column"),
-    "extract": ("extract", "list dates, events and quotes in documents as a pack skeleton"),
+    "extract": ("extract", "draft a pack from documents: dated sentences, speakers, quotes"),
     "screenshots": ("screenshots", "render every screen to PNG files, headless"),
     "results": ("results", "summarise a classroom results file"),
+    "pack": ("pack", "your packs: new, install, export, list"),
+    "import": ("import_csv", "turn a spreadsheet (CSV) into a pack"),
     "reports": ("reports", "list the problems players reported on cards, with file:line"),
+    "preview": ("preview", "open one pack alone in the window, reloading it when it is saved"),
 }
 
 

@@ -252,9 +252,13 @@ def play(game: G.Game, c: Console) -> G.Game:
     return game
 
 
-def _play_campaign(library, content: Content, session: Session, c: Console) -> Session:
-    """Each pack's levels in order; a level not passed ends the campaign."""
+def _play_campaign(library, content: Content, session: Session, c: Console,
+                   pack_ids=None) -> Session:
+    """Each pack's levels in order (only the packs named, when named); a level not passed
+    ends the campaign."""
     for pack in library.packs:
+        if pack_ids is not None and pack.id not in pack_ids:
+            continue
         progress: dict[str, int] = {}
         while (level := campaign.next_level(pack, progress)) is not None:
             c.write("")
@@ -273,12 +277,12 @@ def _play_campaign(library, content: Content, session: Session, c: Console) -> S
 
 
 def play_session(mode: str, library, seed: int, c: Console,
-                 names: tuple[str, ...] = ("You",)) -> Session:
+                 names: tuple[str, ...] = ("You",), pack_ids=None) -> Session:
     """Play one mode with the library's content; returns the finished session."""
     content = Content.from_library(library)
     session = new_session(names, seed)
     if mode == G.MODE_CAMPAIGN:
-        return _play_campaign(library, content, session, c)
+        return _play_campaign(library, content, session, c, pack_ids)
     return play(modes.start(mode, content, session), c).session
 
 
@@ -300,19 +304,27 @@ def run(args, read: Callable[[str], str] = input, write: Callable[[str], None] =
     if mode not in G.MODES:
         write(f"thaw play: unknown mode '{mode}' (choose from {', '.join(G.MODES)})")
         return 2
-    if library is None:
+    chosen = None
+    if library is None and getattr(args, "only", False):
+        from game.content.selection import load_only  # --only: the --pack packs alone
+        library, chosen = load_only(args.pack)
+    elif library is None:
         from game.content.library import load_library
         library = load_library(extra=getattr(args, "pack", None) or ())
     for broken in library.broken:
         first = broken.problems[0] if broken.problems else "could not be loaded"
         write(f"{broken.path}: skipped: {first}")
+    if chosen == ():
+        write("thaw play: none of the packs given with --pack could be loaded; "
+              "run `thaw validate` on them")
+        return 1
     # Choosing a seed is the only use of chance outside the rules; it is shown so a game
     # can be replayed with --seed.
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(10**6)
     c = Console(read, write, clock)
     write(f"Thaw - {mode} (seed {seed}). Numbers to choose, Enter to confirm, q to quit.")
     try:
-        session = play_session(mode, library, seed, c)
+        session = play_session(mode, library, seed, c, pack_ids=chosen)
     except G.NotEnoughContent as error:
         write(f"Cannot play {mode}: {error}")
         return 1

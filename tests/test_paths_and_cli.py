@@ -40,7 +40,8 @@ def test_packs_and_results_live_inside_the_user_folder():
 def test_every_command_is_registered_with_a_handler():
     parser = cli.build_parser()
     for name in cli.COMMANDS:
-        args = parser.parse_args([name] + (["out"] if name == "screenshots" else []))
+        needed = {"screenshots": ["out"], "import": ["in.csv", "-o", "out.yaml"], "preview": ["pack.yaml"]}
+        args = parser.parse_args([name] + needed.get(name, []))
         assert callable(getattr(args, "handler", None)), name
 
 

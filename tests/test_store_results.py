@@ -208,3 +208,20 @@ def test_a_failing_disk_during_a_session_is_reported_once_and_the_rows_are_kept(
     session = read_results(writer.json_path)
     assert (len(session.rows), session.rounds, session.status) == (4, 2, "finished")
     assert store.results.list() == [writer.json_path]
+
+
+def test_a_results_file_read_from_its_backup_says_so(tmp_path):
+    import argparse
+    import io
+    from game.commands import results as command
+    writer = ResultsWriter(tmp_path, "7B", SETTINGS, now=Clock())
+    writer.write_round(round_one())
+    writer.write_round(round_one())          # the second save leaves the first as .bak
+    assert backup_path(writer.json_path).exists()
+    assert not read_results(writer.csv_path).from_backup      # before the damage
+    writer.json_path.write_bytes(b"{ torn write")
+    session = read_results(writer.json_path)
+    assert session.from_backup and session.read_from == backup_path(writer.json_path)
+    out = io.StringIO()
+    assert command.run(argparse.Namespace(file=str(writer.json_path), limit=3), out, io.StringIO()) == 0
+    assert "its backup" in out.getvalue()

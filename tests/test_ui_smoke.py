@@ -87,7 +87,7 @@ def test_the_registry_names_every_screen_of_the_game():
         "title", "settings", "packs", "explore", "explore-event", "choose", "campaign",
         "notice", "confirm", "overlay", "board", "sort", "ask", "spectrum", "results",
         "classroom", "classroom-play", "classroom-board", "classroom-review",
-        "classroom-phones", "classroom-phones-play", "network-check"}
+        "classroom-phones", "classroom-phones-play", "network-check", "preview"}
 
 
 def test_a_scene_name_not_registered_is_refused_with_the_names_known():

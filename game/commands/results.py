@@ -71,6 +71,9 @@ def _run(args, out: TextIO, err: TextIO, library) -> int:
 
 def _print_header(results, out: TextIO) -> None:
     print(f"Classroom results: {results.path}", file=out)
+    if getattr(results, "from_backup", False):
+        print(f"  Note: this file could not be read, so its backup from the save before "
+              f"({results.read_from}) is shown; the last round may be missing.", file=out)
     settings = results.settings or {}
     facts = [f"status: {results.status}"]
     if results.started:

@@ -58,6 +58,7 @@ def run(args: argparse.Namespace) -> int:
     outdir.mkdir(parents=True, exist_ok=True)
     from game.tools.classroom_tour import classroom_shots
     from game.tools.kinds_tour import kinds_shots
+    from game.tools.phones_tour import phones_shots
     from game.tools.tour import take_all
     written = []
     for size in sizes:
@@ -68,6 +69,7 @@ def run(args: argparse.Namespace) -> int:
             broken.write_text(BROKEN_PACK, encoding="utf-8")
             written += take_all(outdir, size, args.seed, extra_packs=[str(broken)])
             written += classroom_shots(outdir, size, args.seed, extra_packs=[str(broken)])
+            written += phones_shots(outdir, size, args.seed, extra_packs=[str(broken)])
             written += kinds_shots(outdir, size, args.seed)
     for path in written:
         print(path)

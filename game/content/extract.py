@@ -10,55 +10,17 @@ from __future__ import annotations
 import bisect
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Sequence
 
 from game.content.dates import DateError, PartialDate
+from game.content.text import fold
 
 DATE, EVENT, QUOTE = "date", "event", "quote"
 MAX_BYTES = 5_000_000  # a document, not a database dump: refuse before reading it all
 MAX_SENTENCE = 600     # characters: a run-on "sentence" is cut around the finding
 LOOK_BACK = 300        # characters before a quote searched for its speaker
-
-# (suggested id, suggested title, pattern); matched case-insensitively within one sentence.
-EVENT_CUES = (
-    ("stalin-death", "Death of Stalin",
-     r"stalin\s+died|death\s+of\s+(?:joseph\s+)?stalin|stalin[’']s\s+death"),
-    ("stalin-funeral", "Stalin's funeral", r"\bfuneral"),
-    ("secret-speech", "Khrushchev's Secret Speech", r"secret\s+speech"),
-    ("twentieth-congress", "The 20th Party Congress",
-     r"(?:20th|twentieth)\s+(?:party\s+)?congress"),
-    ("cult-of-personality", "Khrushchev condemns the cult of personality",
-     r"cult\s+of\s+(?:the\s+)?(?:personality|individual)|personality\s+cult"),
-    ("de-stalinization", "De-Stalinization begins", r"de-?stalini[sz]ation"),
-    ("gulag", "The GULAG camps are emptied", r"\bgulag"),
-    ("purges", "Stalin's purges", r"\bpurg(?:e|es|ed|ing)\b"),
-    ("lenin-mausoleum", "Stalin's body is removed from the Lenin Mausoleum", r"\bmausoleum"),
-    ("state-anthem", "Stalin is dropped from the state anthem", r"\banthem"),
-    ("arms-race", "The arms race", r"arms\s+race"),
-    ("peaceful-coexistence", "Peaceful coexistence with the West", r"peaceful\s+co-?existence"),
-    ("virgin-lands", "The Virgin Lands campaign", r"virgin\s+lands?|grain\s+fields"),
-    ("eastern-europe-uprisings", "Uprisings in Eastern Europe",
-     r"\buprisings?|hungarian\s+revolution|\bpozna[nń]"),
-    ("cuban-missile-crisis", "The Cuban Missile Crisis",
-     r"cuban\s+missile\s+crisis|\bmissiles?\b[^.!?]{0,60}?\bcuba\b"),
-    ("khrushchev-ousted", "Khrushchev is ousted",
-     r"\bouste[dr]\b|\blose\s+power|pensioned\s+off|outed\s+from\s+his\s+position"),
-    ("the-thaw", "The Thaw", r"\bthaw(?:ing)?\b"),
-    ("sino-soviet-split", "The Sino-Soviet split",
-     r"\bmao\b|\bcpc\b|sino-soviet|rift\s+in\s+the\s+world\s+communist"),
-    ("malenkov", "Malenkov succeeds Stalin", r"\bmalenkov"),
-    ("zhukov", "Marshal Zhukov", r"\bzhukov"),
-    ("brezhnev", "Brezhnev replaces Khrushchev", r"\bbrezhnev"),
-    ("trotsky", "Trotsky stays condemned", r"\btrotsk(?:y|ii)\b"),
-    ("time-cover", "Khrushchev on the cover of Time", r"\btimes?\s+magazine"),
-    ("sputnik", "Sputnik", r"\bsputnik"),
-    ("u2-incident", "The U-2 incident", r"\bu-?2\b"),
-    ("berlin-wall", "The Berlin Wall", r"berlin\s+wall"),
-    ("kitchen-debate", "The Kitchen Debate", r"kitchen\s+debate"),
-)
-_CUES = tuple((cue_id, title, re.compile(pattern, re.I)) for cue_id, title, pattern in EVENT_CUES)
 
 # --- dates ----------------------------------------------------------------------------
 _MONTHS = ("January February March April May June July August September October November "
@@ -68,10 +30,14 @@ _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(\d{4})\b")
 _MONTH_DAY_YEAR = re.compile(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
 _MONTH_YEAR = re.compile(r"\b" + _MONTH + r",?\s+(\d{4})\b")
+# A day without a year ("On 24 October") takes the year of the last full date before it.
+_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r"\b")
+_MONTH_DAY = re.compile(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?![,\s]*\d)")
 _RELATIVE = re.compile(r"\b(?:on\s+)?(?:today|this\s+day)\s+in\s+(\d{4})\b", re.I)
 _DECADE = re.compile(r"\b(?:(?:by|circa)\s+)?(?:the\s+)?(?:(early|mid|late)[-\s]+)?(19[56]0)s\b",
                      re.I)
 _YEAR = re.compile(r"\b(19[56]\d)\b")
+_YEAR_RANGE = re.compile(r"\b(1[89]\d\d|20\d\d)\s*[-–]\s*(1[89]\d\d|20\d\d)\b")  # a span
 _DECADE_PART = {None: (0, 9), "early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 # A line that is nothing but a date is the dated header of a post ("Sunday, 25 February 2024").
 _HEADER = re.compile(r"^\s*" + _WEEKDAY + r"(?:\d{1,2}\s+" + _MONTH + r"|" + _MONTH
@@ -84,7 +50,9 @@ _SPEAKER_BEFORE = re.compile(
     r"(?:in\s+the\s+words\s+of|according\s+to)\s+(?P<named>[^,;:()]+?)\s*[,:]?\s*$"
     r"|(?P<who>\b(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|he|she|they))\s+(?:\w+ly\s+)?"
     r"(?:stated|states|said|says|writes|wrote|argued|argues|declared|declares|claimed|claims|"
-    r"noted|notes|insisted|insists|warned|warns|put\s+it)\b(?P<gap>[^\"“”.!?]{0,60})$")
+    r"noted|notes|insisted|insists|warned|warns|put\s+it|told|tells|asked|asks|announced|"
+    r"announces|replied|replies|answered|added|explained|promised|proclaimed|admitted|recalled|"
+    r"called(?:\s+out)?|cried|shouted)\b(?P<gap>[^\"“”.!?]{0,60})$")
 _PRONOUNS = {"he", "she", "they"}
 _PEOPLE = re.compile(r"\b(Khrushchev|Khruschev|Kruschev|Khrushchov|Stalin|Lenin|Trotsky|Malenkov|"
                      r"Zhukov|Brezhnev|Mao|Beria|Molotov|Evtushenko|Yevtushenko|Kennedy|"
@@ -169,17 +137,22 @@ def extract(path: Path, text: str) -> DocumentReport:
     headers = _dated_headers(lines)
     authors = _paragraph_authors(lines)
     findings: list[Finding] = []
+    context: Optional[tuple[int, int]] = None  # (year, line) of the last full date seen
     for number, line in enumerate(lines, start=1):
         author = authors[number - 1]
         previous = lines[number - 2] if number > 1 else ""
+        heading = next((l for l in reversed(lines[max(0, number - 4):number - 1]) if l.strip()), "")
         spans = sentence_spans(line)
         for start, end in spans:
             sentence = line[start:end]
-            dates = list(_dates(sentence, number, headers))
+            dates = list(_dates(sentence, number, headers, context))
             findings += [Finding(DATE, path, number, t, _cut(sentence, at, at + len(t)), d, n,
                                  author=author) for at, t, d, n in dates]
             findings += _events(path, number, sentence, dates, author)
-        findings += _quotes(path, number, line, spans, previous, author)
+            for _, _, iso, note in dates:
+                if iso and note in ("", "post date") and number not in headers:
+                    context = (int(iso[:4]), number)
+        findings += _quotes(path, number, line, spans, previous, author, heading)
     return DocumentReport(path, document_title(lines), guess_kind(text), tuple(findings))
 
 
@@ -238,8 +211,13 @@ def _cut(text: str, start: int, end: int, lo: int = 0, hi: Optional[int] = None,
 
 
 # --- dates ----------------------------------------------------------------------------------
-def _dates(sentence: str, line: int, headers: dict[int, PartialDate]) -> Iterator[tuple]:
-    """(start, text, iso or None, note) per date expression, in order, never overlapping."""
+def _dates(sentence: str, line: int, headers: dict[int, PartialDate],
+           context: Optional[tuple[int, int]] = None) -> Iterator[tuple]:
+    """(start, text, iso or None, note) per date expression, in order, never overlapping.
+
+    `context` is the (year, line) of the last full date before: a day written without a
+    year ("On 24 October") is dated in that year, and the note says so.
+    """
     taken = bytearray(len(sentence))  # 1 where an earlier, more specific date matched
     found = []
 
@@ -261,6 +239,19 @@ def _dates(sentence: str, line: int, headers: dict[int, PartialDate]) -> Iterato
                 iso = _iso(int(year), _MONTHS.index(month) + 1, int(day) if day else None)
                 note = "post date" if line in headers else ""
                 found.append((match.start(), match.group(0), iso, note))
+    if context is not None:
+        year, where = context
+        for pattern, day_group, month_group in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
+            for match in pattern.finditer(sentence):
+                if claim(match):
+                    month = _MONTHS.index(match.group(month_group)) + 1
+                    iso = _iso(year, month, int(match.group(day_group)))
+                    found.append((match.start(), match.group(0), iso,
+                                  f"the year {year} is from line {where}"))
+    for match in _YEAR_RANGE.finditer(sentence):
+        if claim(match):
+            found.append((match.start(), match.group(0), None,
+                          f"{match.group(1)}-{match.group(2)}"))
     for match in _DECADE.finditer(sentence):
         if claim(match):
             first, last = _DECADE_PART[(match.group(1) or "").lower() or None]
@@ -306,29 +297,63 @@ def _dated_headers(lines: Sequence[str]) -> dict[int, PartialDate]:
     return headers
 
 
-# --- events ---------------------------------------------------------------------------------
+# --- events: every dated sentence is a candidate ------------------------------------------
 def _events(path: Path, line: int, sentence: str, dates: list, author) -> list[Finding]:
-    """Each cue once per sentence, dated by the nearest date in that sentence, if any."""
-    exact = [(start, iso) for start, _, iso, note in dates if iso and note != "post date"]
-    vague = [(start, f"{text} ({note})") for start, text, iso, note in dates if not iso]
-    found = []
-    for cue_id, title, pattern in _CUES:
-        match = pattern.search(sentence)
-        if match:
-            date, note = _nearest(exact, match.start()), _nearest(vague, match.start())
-            excerpt = _cut(sentence, match.start(), match.end())
-            found.append(Finding(EVENT, path, line, match.group(0), excerpt, date, note or "",
-                                 event_id=cue_id, title=title, author=author))
-    return found
+    """One candidate event per sentence with an exact date (the first one in it): its
+    title is drawn from the sentence, its excerpt is the sentence."""
+    exact = [(start, text, iso, note) for start, text, iso, note in dates
+             if iso and note != "post date"]
+    if not exact:
+        return []
+    start, text, iso, note = exact[0]
+    others = [t for _, t, _, _ in exact[1:]]
+    if others:
+        note = "; ".join(filter(None, [note, "the sentence also names " + ", ".join(others)]))
+    title = draft_title(sentence, text)
+    return [Finding(EVENT, path, line, text, _cut(sentence, start, start + len(text)), iso,
+                    note, event_id=slug(title) or "event", title=title, author=author)]
 
 
-def _nearest(candidates: list[tuple[int, str]], where: int) -> Optional[str]:
-    return min(candidates, key=lambda c: abs(c[0] - where), default=(0, None))[1]
+_LEAD_IN = re.compile(r"(?:\b(?:on|in|by|from|since|until|till|during|of|early|late|mid|"
+                      r"the|about|around|circa|at\s+the\s+end\s+of|at)\s+)*$", re.I)
+_TITLE_WORDS = 12
+
+
+def draft_title(sentence: str, date_text: str) -> str:
+    """'On 14 October 1962 an American U-2 spy plane photographed...' ->
+    'An American U-2 spy plane photographed...': the sentence without its date, its first
+    clause when that says enough, cut to a dozen words."""
+    at = sentence.find(date_text)
+    if at < 0:
+        rest = sentence
+    else:
+        head = _LEAD_IN.sub("", sentence[:at])
+        rest = head.rstrip(" ,") + sentence[at + len(date_text):]
+    rest = re.sub(r"^\s*(?:\d+(?:\.\d+)*\s+)", "", rest)  # a section number "7.1"
+    rest = " ".join(rest.split()).strip(" ,;:-–—")
+    rest = re.sub(r"[.!?]+[\"”’')\]]*$", "", rest)
+    for mark in ("; ", " – ", " — ", ": "):
+        if mark in rest:
+            rest = rest.split(mark, 1)[0]
+    clauses = rest.split(", ")
+    if len(clauses) > 1:  # the first clauses that say something: four words at least
+        taken = 1
+        while taken < len(clauses) and len(", ".join(clauses[:taken]).split()) < 4:
+            taken += 1
+        rest = ", ".join(clauses[:taken])
+    words = rest.split()
+    if len(words) > _TITLE_WORDS:
+        words = words[:_TITLE_WORDS]
+        while len(words) > 3 and words[-1].lower().strip(",;") in _STOPWORDS:
+            words.pop()
+        rest = " ".join(words).rstrip(",;:") + "…"
+    rest = rest.strip()
+    return (rest[:1].upper() + rest[1:]) if rest else f"Event of {date_text}"
 
 
 # --- quotes ---------------------------------------------------------------------------------
 def _quotes(path: Path, line_no: int, line: str, spans: list[tuple[int, int]], previous: str,
-            author) -> list[Finding]:
+            author, heading: str = "") -> list[Finding]:
     found = []
     for match in _QUOTE.finditer(line):
         quote = (match.group(1) or match.group(2)).strip()
@@ -337,12 +362,25 @@ def _quotes(path: Path, line_no: int, line: str, spans: list[tuple[int, int]], p
         attribution = _LEADING_PHRASES.sub("", after.group(1).strip()) if after else None
         if attribution is None:
             attribution = _speaker_before(line, match.start(), spans, previous)
+        if attribution is None and match.start() < 3:  # the quote opens its line
+            attribution = _heading_speaker(heading)
         if attribution is None and len(quote.split()) < 3:
             continue  # a scare-quoted word ("socialism") is not a passage
         sentence = sentence_around(line, match.start(), end, spans)
         found.append(Finding(QUOTE, path, line_no, quote, sentence,
                              attribution=attribution or author, author=author))
     return found
+
+
+def _heading_speaker(heading: str) -> Optional[str]:
+    """'Source A: from President Kennedy's televised address' above a quote: Kennedy.
+
+    Only a short line (a heading) naming exactly one person counts.
+    """
+    if not heading or len(heading) > 150:
+        return None
+    people = set(_PEOPLE.findall(heading))
+    return people.pop() if len(people) == 1 else None
 
 
 def _speaker_before(line: str, quote_start: int, spans: list[tuple[int, int]],
@@ -413,18 +451,33 @@ def guess_kind(text: str) -> str:
     return "article"
 
 
-# --- a pack skeleton: one source per document, one event per cue, one question per quote ------
+# --- a pack drafted from the findings -----------------------------------------------------------
 _STOPWORDS = set("a an and are as at by for from in is it of on or that the this to was were "
                  "with".split())
+# Capitalised words that start a sentence or date it, never part of a speaker's name.
+_NOT_A_NAME = set(_MONTHS) | set("In On At The When Then But And So As After Before Later Source "
+                                 "From Chapter Here There This That A An Yet Still Also Even "
+                                 "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+MAX_LEVEL_EVENTS = 8
+MAX_LEVEL_QUESTIONS = 6
 
 
 @dataclass(frozen=True)
 class SourceStub:
     id: str
-    file: str          # relative to the levels folder, as a pack there would write it
+    file: str          # relative to the pack's folder
     title: str
     kind: str
     path: Path
+    reachable: bool = True  # False: outside the pack's folder and seeds/, the validator refuses it
+    seed: Optional[str] = None  # a bundled document: cited as `seed: NAME`, valid from anywhere
+
+
+@dataclass(frozen=True)
+class PerspectiveStub:
+    id: str
+    name: str
+    source_title: str  # where the first quote of this person was found
 
 
 @dataclass(frozen=True)
@@ -432,8 +485,8 @@ class EventStub:
     id: str
     title: str
     source_id: str
-    finding: Finding                 # the occurrence cited: a dated one when there is one
-    also: tuple[Finding, ...] = ()   # the other occurrences, for the teacher to compare
+    finding: Finding                 # the dated sentence
+    checks: tuple[str, ...] = ()     # what the teacher should check (the bundled timeline...)
 
 
 @dataclass(frozen=True)
@@ -441,6 +494,15 @@ class QuestionStub:
     id: str
     source_id: str
     finding: Finding
+    answer: Optional[str] = None     # a perspective id; None: the speaker was not found
+
+
+@dataclass(frozen=True)
+class LevelStub:
+    id: str
+    title: str
+    events: tuple[str, ...]
+    questions: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -448,30 +510,146 @@ class Skeleton:
     sources: tuple[SourceStub, ...]
     events: tuple[EventStub, ...]
     questions: tuple[QuestionStub, ...]
+    perspectives: tuple[PerspectiveStub, ...] = ()
+    levels: tuple[LevelStub, ...] = ()
 
 
-def skeleton(reports: Sequence[DocumentReport], levels_dir: Path) -> Skeleton:
-    taken: set[str] = set()
-    sources = tuple(SourceStub(_unique(slug(r.title) or slug(r.path.stem) or "source", taken),
-                               _path_from(levels_dir, r.path), r.title, r.kind, r.path)
-                    for r in reports)
-    source_of = {s.path: s.id for s in sources}
-    by_cue: dict[str, list[Finding]] = {}
+def skeleton(reports: Sequence[DocumentReport], pack_folder: Path, bundled: Sequence = (),
+             taken_ids: Iterable[str] = (), seeds_dir: Optional[Path] = None) -> Skeleton:
+    """A pack drafted from the reports, for a pack file in `pack_folder`.
+
+    `bundled` are the events of the packs already installed: a sentence about one of them
+    with another date is flagged. Ids in `taken_ids` are not reused, so the draft never
+    shadows another pack's event or perspective.
+    """
+    taken: set[str] = set(taken_ids)
+    sources = tuple(_source_stub(r, pack_folder, seeds_dir, taken) for r in reports)
+    source_of = {s.path: s for s in sources}
+
+    events, seen = [], set()
     for report in reports:
         for finding in report.of_kind(EVENT):
-            if finding.event_id:  # always, for an event cue
-                by_cue.setdefault(finding.event_id, []).append(finding)
-    events = []
-    for cue_id, found in by_cue.items():
-        cited = next((f for f in found if f.date), found[0])
-        events.append(EventStub(_unique(cue_id, taken), cited.title or cue_id, source_of[cited.document],
-                                cited, tuple(f for f in found if f is not cited)))
-    # Dated events first, in date order, so the skeleton reads like the timeline it suggests.
-    events.sort(key=lambda e: (e.finding.date is None, e.finding.date or ""))
-    questions = tuple(
-        QuestionStub(_unique("q-" + (slug(f.text) or "quote"), taken), source_of[f.document], f)
-        for report in reports for f in report.of_kind(QUOTE) if worth_a_question(f))
-    return Skeleton(sources, tuple(events), questions)
+            same = (finding.date, fold(finding.sentence))
+            if same in seen:
+                continue
+            seen.add(same)
+            events.append(EventStub(_unique(finding.event_id or "event", taken),
+                                    finding.title or finding.text,
+                                    source_of[finding.document].id, finding,
+                                    tuple(timeline_checks(finding, bundled))))
+    events.sort(key=lambda e: PartialDate.parse(e.finding.date).sort_key())
+
+    people: dict[str, PerspectiveStub] = {}
+    questions = []
+    for report in reports:
+        for finding in report.of_kind(QUOTE):
+            if not worth_a_question(finding):
+                continue
+            person = speaker(finding.attribution)
+            answer = None
+            if person is not None:
+                key, name = person
+                if key not in people:
+                    people[key] = PerspectiveStub(_unique(key, taken), name,
+                                                  source_of[finding.document].title)
+                answer = people[key].id
+            questions.append(QuestionStub(_unique("q-" + (slug(finding.text) or "quote"), taken),
+                                          source_of[finding.document].id, finding, answer))
+    perspectives = tuple(people.values())
+    if len(perspectives) < 2:  # a whose-view question needs two perspectives to choose from
+        questions = [replace(q, answer=None) for q in questions]
+    levels = _levels(events, questions, sources, taken)
+    return Skeleton(sources, tuple(events), tuple(questions), perspectives, levels)
+
+
+def _source_stub(report: DocumentReport, pack_folder: Path, seeds_dir: Optional[Path],
+                 taken: set[str]) -> SourceStub:
+    path = report.path.resolve()
+    folder = pack_folder.resolve()
+    seed = path.name if seeds_dir is not None and path.parent == seeds_dir.resolve() else None
+    return SourceStub(_unique(slug(report.title) or slug(report.path.stem) or "source", taken),
+                      _path_from(folder, path), report.title, report.kind, report.path,
+                      seed is not None or path.is_relative_to(folder), seed)
+
+
+def _levels(events, questions, sources, taken) -> tuple[LevelStub, ...]:
+    """One level: a timeline of dated events that can be ordered, then the answered quotes."""
+    chosen: list[EventStub] = []
+    precise_first = sorted(events, key=lambda e: -len(e.finding.date or ""))  # days, months, years
+    for event in precise_first:
+        date = PartialDate.parse(event.finding.date)
+        if all(date.can_order(PartialDate.parse(e.finding.date)) for e in chosen):
+            chosen.append(event)
+        if len(chosen) == MAX_LEVEL_EVENTS:
+            break
+    chosen.sort(key=lambda e: PartialDate.parse(e.finding.date).sort_key())
+    asked = tuple(q.id for q in questions if q.answer)[:MAX_LEVEL_QUESTIONS]
+    if len(chosen) < 3 and not asked:
+        return ()
+    title = sources[0].title if sources else "First level"
+    return (LevelStub(_unique("level-1", taken), title,
+                      tuple(e.id for e in chosen) if len(chosen) >= 3 else (), asked),)
+
+
+def speaker(attribution: Optional[str]) -> Optional[tuple[str, str]]:
+    """(perspective id, name) for who is quoted: 'In September Kennedy' -> ('kennedy',
+    'Kennedy'); 'Jones 42' -> ('jones', 'Jones'); None when no person can be told."""
+    if not attribution:
+        return None
+    text = re.sub(r"\s+\d+(?:[-–]\d+)?$", "", " ".join(attribution.split()))  # page numbers
+    known = _PEOPLE.findall(text)
+    if known:
+        name = known[-1]
+        words = text.split()
+        at = max(i for i, w in enumerate(words) if w.strip(",.;:") == name)
+        lead = [w for w in words[max(0, at - 2):at] if w[:1].isupper() and w not in _NOT_A_NAME]
+        return slug(name, 1), " ".join(lead + [name])
+    words = text.split()
+    while words and words[0] in _NOT_A_NAME:
+        words.pop(0)
+    if not words or len(words) > 4:
+        return None
+    name = " ".join(words)
+    key = slug(name, 3)
+    return (key, name[:1].upper() + name[1:]) if key else None
+
+
+def timeline_checks(finding: Finding, bundled: Sequence) -> list[str]:
+    """What a teacher should check about a dated sentence against the bundled timeline: a
+    different date for the same event, or the same event already there."""
+    words = _stems(finding.sentence)
+    date = PartialDate.parse(finding.date)
+    checks = []
+    for event in bundled:
+        title = _stems(event.title)
+        shared = len(title & words)
+        if shared < 2 or shared * 3 < len(title) * 2:
+            continue
+        theirs = event.date
+        if ours_differs := _contradicts(date, theirs):
+            # Another year is only claimed for a sentence that names the whole title.
+            ours_differs = date.year == theirs.year or shared == len(title)
+        if ours_differs:
+            checks.append(f"the bundled pack dates '{event.title}' to {theirs.label()}; "
+                          f"this sentence says {date.label()}: check which is right")
+        elif date.year == theirs.year:
+            checks.append(f"the bundled pack already has '{event.title}' ({theirs.label()}); "
+                          "keep this event only if it adds something")
+    return checks
+
+
+def _contradicts(ours: PartialDate, theirs: PartialDate) -> bool:
+    if ours.year != theirs.year:
+        return abs(ours.year - theirs.year) <= 3  # further apart: another event of that name
+    if ours.month and theirs.month and ours.month != theirs.month:
+        return True
+    return bool(ours.day and theirs.day and ours.month == theirs.month and ours.day != theirs.day)
+
+
+def _stems(text: str) -> set[str]:
+    plain = re.sub(r"[’']s\b", "", text.lower())
+    return {w[:5] for w in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", plain)
+            if w not in _STOPWORDS and (len(w) >= 3 or any(c.isdigit() for c in w))}
 
 
 def worth_a_question(quote: Finding) -> bool:
@@ -494,8 +672,8 @@ def _unique(wanted: str, taken: set[str]) -> str:
     return name
 
 
-def _path_from(levels_dir: Path, path: Path) -> str:
+def _path_from(folder: Path, path: Path) -> str:
     try:
-        return Path(os.path.relpath(path.resolve(), levels_dir.resolve())).as_posix()
+        return Path(os.path.relpath(path, folder)).as_posix()
     except ValueError:  # another drive on Windows: no relative path exists
-        return path.resolve().as_posix()
+        return path.as_posix()

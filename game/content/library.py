@@ -40,7 +40,11 @@ class BrokenPack:
 
 
 def default_paths() -> list[Path]:
-    return [game.LEVELS_DIR, user_packs_dir()]
+    """levels/, the user pack folder, and each pack folder in it (`thaw pack new` makes one)."""
+    packs = user_packs_dir()
+    folders = sorted(p for p in packs.iterdir()
+                     if p.is_dir() and not p.name.startswith(".")) if packs.is_dir() else []
+    return [game.LEVELS_DIR, packs, *folders]
 
 
 def pack_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[Path]]:

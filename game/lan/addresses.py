@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import sys
 
@@ -30,8 +31,16 @@ def _resolver_addresses() -> list[str]:
     return [info[4][0] for info in infos]
 
 
+# A comma-separated list that replaces what the machine reports: for a computer whose
+# interfaces hide the address phones reach (a VPN, a container), and for screenshots.
+ADDRESSES_ENV = "THAW_LAN_ADDRESSES"
+
+
 def local_addresses() -> list[str]:
     """IPv4 addresses of this machine, LAN ones first, loopback last (and only if alone)."""
+    forced = [a.strip() for a in os.environ.get(ADDRESSES_ENV, "").split(",") if a.strip()]
+    if forced:
+        return forced
     found = _linux_addresses() if sys.platform.startswith("linux") else []
     found += _resolver_addresses()
     seen: list[str] = []

@@ -33,6 +33,7 @@ class Reveal:
     """What the projector and the phones are told after a question."""
     answer_label: str
     explain: str
+    order: tuple[tuple[str, str], ...] = ()    # a sort hand: (title, date) earliest first
 
 
 class PhoneQuiz:
@@ -163,10 +164,12 @@ def reveal_text(prompt: object) -> Reveal:
         return Reveal(answer, prompt.question.explain)
     if isinstance(prompt, SortHand):
         ordered = true_order(prompt.cards)
-        return Reveal(" → ".join(e.title for e in ordered),
-                      "; ".join(f"{e.title}: {e.date}" for e in ordered))
+        return Reveal("; ".join(f"{n}. {e.title}" for n, e in enumerate(ordered, 1)),
+                      "; ".join(f"{e.title}: {e.date.label()}" for e in ordered),
+                      tuple((e.title, e.date.label()) for e in ordered))
     if isinstance(prompt, ScaleHand):
         placements = prompt.question.placements
-        return Reveal(" → ".join(prompt.name(p.perspective) for p in placements),
-                      " ".join(f"{prompt.name(p.perspective)}: {p.why}" for p in placements))
+        return Reveal("; ".join(f"{p.place}. {prompt.name(p.perspective)}" for p in placements),
+                      " ".join(f"{prompt.name(p.perspective)}: {p.why}" for p in placements),
+                      tuple((prompt.name(p.perspective), p.why) for p in placements))
     return Reveal("", "")

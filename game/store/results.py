@@ -133,6 +133,11 @@ class ResultsSession:
     source: str = "json"
     writer_pid: int = 0      # the process writing it (0: unknown), to tell a crash from
     writer_host: str = ""    # a session still going on in another window
+    read_from: Optional[Path] = None   # the file really read: its .bak when the main one was unreadable
+
+    @property
+    def from_backup(self) -> bool:
+        return self.read_from is not None and Path(self.read_from) != Path(self.path)
 
     def totals(self) -> Dict[str, int]:
         """Points per team, teams in their playing order."""
@@ -465,7 +470,8 @@ def _read_json(path: Path) -> ResultsSession:
                               str(body.get("host", "")))
 
     try:
-        return read_with_fallback(path, parse)[0]
+        session, used = read_with_fallback(path, parse)
+        return replace(session, read_from=used)
     except FileNotFoundError:
         raise ResultsError(f"{path}: no such file") from None
     except DocumentError as error:
@@ -503,7 +509,7 @@ def _read_csv(path: Path) -> ResultsSession:
     match = _NAME.match(path.name)
     teams = tuple(dict.fromkeys(row.team for row in rows))
     return ResultsSession(path, match.group(3) if match else path.stem, "unknown", rows,
-                          teams, source="csv")
+                          teams, source="csv", read_from=used)
 
 
 def _csv_decode(raw: bytes, path: Path) -> str:

@@ -59,8 +59,11 @@ def parse_size(text: Optional[str]) -> Optional[tuple[int, int]]:
     return w, h
 
 
-def _default_library_loader(extra: Sequence[str]):
+def _default_library_loader(extra: Sequence[str], only: bool = False):
     def load():
+        if only:  # `thaw play --pack FILE --only`: those packs and what they require
+            from game.content.selection import load_only
+            return load_only(tuple(extra))[0]
         from game.content.library import load_library
         return load_library(extra=tuple(extra))
     return load
@@ -78,7 +81,7 @@ class App:
     def __init__(self, *, size: Optional[tuple[int, int]] = None, fullscreen: Optional[bool] = None,
                  seed: Optional[int] = None, mode: Optional[str] = None,
                  extra_packs: Sequence[str] = (), library_loader=None, start: str = "title",
-                 stores=None) -> None:
+                 stores=None, only: bool = False, start_options: Optional[dict] = None) -> None:
         try:
             pygame.display.init()
             pygame.font.init()
@@ -88,9 +91,11 @@ class App:
         self.stack = SceneStack()
         self.text = TextHelper()
         self.mapper = InputMapper()
+        loader = library_loader or _default_library_loader(extra_packs, only)
         self.ctx = Context(settings_store=settings_store, progress_store=progress_store,
-                           library_loader=library_loader or _default_library_loader(extra_packs),
+                           library_loader=loader,
                            text=self.text, sounds=None, stack=self.stack, seed=seed)
+        self.ctx.watch_new_packs = not only
         settings = self.ctx.settings
         self.windowed_size = tuple(size or settings.window or DEFAULT_SIZE)
         self.fullscreen = settings.fullscreen if fullscreen is None else fullscreen
@@ -101,7 +106,7 @@ class App:
         self.frames = 0
         self.running = True
         self._apply_scale()
-        self.stack.push(make_scene(start, self.ctx))
+        self.stack.push(make_scene(start, self.ctx, **(start_options or {})))
         self.stack.apply()
         if mode:
             self._start_mode(mode)
@@ -278,6 +283,24 @@ class App:
         pygame.quit()
 
 
+def preview(path, window: Optional[str] = None) -> int:
+    """`thaw preview PACK`: the window on that pack alone (and what it requires)."""
+    try:
+        size = parse_size(window)
+    except ValueError as error:
+        print(f"thaw: {error}", file=sys.stderr)
+        return 2
+    try:
+        app = App(size=size, extra_packs=(str(path),), only=True, start="preview",
+                  start_options={"path": str(path)})
+        _require_a_visible_window()
+    except NoDisplay as error:
+        pygame.quit()
+        print(NO_DISPLAY_MESSAGE.format(reason=error), file=sys.stderr, end="")
+        return 1
+    return app.loop()
+
+
 def run(args) -> int:
     """`thaw play`: open the window and play until the player quits."""
     try:
@@ -288,7 +311,8 @@ def run(args) -> int:
     try:
         app = App(size=size, fullscreen=True if getattr(args, "fullscreen", False) else None,
                   seed=getattr(args, "seed", None), mode=getattr(args, "mode", None),
-                  extra_packs=getattr(args, "pack", ()) or ())
+                  extra_packs=getattr(args, "pack", ()) or (),
+                  only=bool(getattr(args, "only", False)))
         _require_a_visible_window()
     except NoDisplay as error:
         pygame.quit()

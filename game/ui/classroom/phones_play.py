@@ -19,7 +19,7 @@ import pygame
 from game.classroom.session import open_writer
 from game.lan.host import PhoneHost
 from game.lan.quiz import PhoneQuiz, Reveal
-from game.lan.room import ORDER
+from game.lan.room import ORDER, PhoneChoice
 from game.store.results import ResultRow
 from game.ui.classroom.draw import team_colour
 from game.ui.core import input as keys
@@ -122,7 +122,7 @@ class PhonesPlayScene(Scene):
         self.main_button.label = "Back to the title"
         self.focus.set_items([self.main_button], keep=False)
         if self.writer.finish() and not self.saved_note:
-            self.saved_note = f"Results saved: {self.writer.csv_path.name}"
+            self.saved_note = f"Results saved in {self.writer.csv_path.parent} (thaw results)"
         self.host.room.lock(True)
         self.invalidate_layout()
 
@@ -248,6 +248,10 @@ class PhonesPlayScene(Scene):
         surface.blit(quote, clip.topleft, pygame.Rect(0, 0, clip.width, clip.height))
         y = clip.bottom + pad
         choices = self.question.choices
+        if self.phase == REVEALED and self.reveal is not None and self.reveal.order:
+            # A sort hand: the cards in their true order, with their dates.
+            choices = tuple(PhoneChoice(str(i), title, date)
+                            for i, (title, date) in enumerate(self.reveal.order))
         total = max(1, sum(self.tally.values()))
         right = self.right_keys
         row_h = max(text.line_height(CHOICE_STYLE) + text.px(12),
@@ -257,7 +261,7 @@ class PhonesPlayScene(Scene):
             if row.bottom > rect.bottom:
                 break
             fill = palette.card
-            if self.phase == REVEALED and choice.key in right:
+            if self.phase == REVEALED and (choice.key in right or self.reveal.order):
                 fill = palette.good
             draw_panel(surface, row, palette, text.px(8), fill=fill, shadow=False)
             if self.phase == REVEALED and self.question.kind != ORDER:
@@ -308,16 +312,30 @@ class PhonesPlayScene(Scene):
         if reveal is None:
             return
         y = inner.y
-        answer = text.block(f"Answer: {reveal.answer_label}", "subheading", palette.good, inner.width)
+        heading = f"Answer: {reveal.answer_label}" if not reveal.order else "The true order is on the left."
+        answer = text.block(heading, "subheading", palette.good, inner.width)
         surface.blit(answer, (inner.x, y))
         y += answer.get_height() + text.px(6)
-        explain = text.block(reveal.explain, "body", palette.ink, inner.width)
+        explain = text.block(self.class_line() + "\n\n" + (reveal.explain if not reveal.order else ""),
+                             "body", palette.ink, inner.width)
         room_h = inner.bottom - y if self.source is None else (inner.bottom - y) // 2
         surface.blit(explain, (inner.x, y), pygame.Rect(0, 0, inner.width, max(0, room_h)))
         if self.source is not None:
             top = y + min(explain.get_height(), room_h) + text.px(8)
             self.source.layout(pygame.Rect(inner.x, top, inner.width, max(1, inner.bottom - top)), self.ctx)
             self.source.draw(surface, self.ctx)
+
+    def class_line(self) -> str:
+        """How the class did on the question just revealed."""
+        revealed = [r for r in self.host.room.rows if r.question == self.question.id]
+        if not revealed:
+            return "No phone answered this one."
+        right = sum(1 for r in revealed if r.credit >= 1.0)
+        line = f"{right} of {len(revealed)} answers right"
+        if self.question.kind == ORDER:
+            mean = round(100 * sum(r.credit for r in revealed) / len(revealed))
+            line += f"; on average {mean}% of the pairs in order"
+        return line + "."
 
     def _draw_standings(self, surface) -> None:
         text, palette = self.ctx.text, self.ctx.palette

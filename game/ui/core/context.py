@@ -28,6 +28,8 @@ class Context:
         self._library_loader = library_loader
         self._library = None
         self._seen: dict = {}
+        # False for `thaw play --only`: only the packs loaded are re-read, no new ones join.
+        self.watch_new_packs = True
         self.text = text
         self.sounds = sounds
         self.stack = stack
@@ -80,18 +82,18 @@ class Context:
     def library(self):
         if self._library is None:
             self._library = self._library_loader()
-            self._seen = _pack_files(self._library)
+            self._seen = _pack_files(self._library, self.watch_new_packs)
         return self._library
 
     def reload_changed(self) -> list:
         """Re-read every pack file changed (or added) since it was loaded: the paths."""
         library = self.library
-        now = _pack_files(library)
+        now = _pack_files(library, self.watch_new_packs)
         changed = [path for path, stamp in now.items() if self._seen.get(path) != stamp]
         for path in changed:
             library = library.reload(path)
         self._library = library
-        self._seen = _pack_files(library)
+        self._seen = _pack_files(library, self.watch_new_packs)
         return changed
 
     def new_seed(self) -> int:
@@ -114,13 +116,15 @@ class Context:
         self.sounds.play(name, bool(self.settings and self.settings.sound))
 
 
-def _pack_files(library) -> dict:
-    """path -> modification time of every pack file the library knows, plus new *.yaml
-    files in the folders it loaded from (a teacher may drop a new pack in)."""
+def _pack_files(library, watch_folders: bool = True) -> dict:
+    """path -> modification time of every pack file the library knows, plus (when
+    `watch_folders`) new *.yaml files in the folders it loaded from (a teacher may drop a
+    new pack in)."""
     from game.safefile import safe_resolve   # a link loop among the packs never raises
     paths = {safe_resolve(p.path) for p in getattr(library, "packs", ())}
     paths |= {safe_resolve(b.path) for b in getattr(library, "broken", ())}
-    for folder in {p.parent for p in paths} | _default_folders():
+    folders = ({p.parent for p in paths} | _default_folders()) if watch_folders else set()
+    for folder in folders:
         if folder.is_dir():
             paths |= {safe_resolve(p) for p in folder.glob("*.yaml")}
             paths |= {safe_resolve(p) for p in folder.glob("*.yml")}

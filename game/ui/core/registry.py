@@ -24,6 +24,7 @@ SCENES = {
     # small modal scenes over another (game/ui/widgets/dialog.py)
     "confirm": "game.ui.widgets.dialog:ConfirmScene",
     "overlay": "game.ui.widgets.dialog:OverlayScene",
+    "preview": "game.ui.screens.preview:PreviewScene",
     # the solo game (game/ui/play)
     "board": "game.ui.play.board:BoardScene",
     "sort": "game.ui.play.sort:SortScene",
