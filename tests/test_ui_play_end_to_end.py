@@ -24,6 +24,9 @@ def _answer_current(app, answered: list) -> None:
     elif scene.name == "ask":
         answered.append(("ask", scene.question.id))
         press(app, "1", "RETURN")
+    elif scene.name == "spectrum":             # a source-work question: place the voices
+        answered.append(("ask", scene.question.id))
+        press(app, "RETURN", "RETURN")     # submit as dealt, Continue
     else:
         raise AssertionError(f"unexpected screen {scene.name}")
 

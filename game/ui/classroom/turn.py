@@ -560,6 +560,12 @@ def _truth(verdict) -> list[str]:
         return []
     if isinstance(verdict, ScaleVerdict):
         return scale_truth(verdict)
+    also = getattr(verdict, "also", None)
+    if also is not None and verdict.citation is not None:   # corroboration: both passages
+        claim = verdict.citation
+        out = [f"The claim ({claim.source.title}): \u201c{claim.excerpt}\u201d",
+               f"The answer ({also.source.title}): \u201c{also.excerpt}\u201d"]
+        return out + ([verdict.explain] if verdict.explain else [])
     if hasattr(verdict, "question"):
         out = [f"The answer: {verdict.answer.label}."]
         if verdict.explain:
