@@ -67,15 +67,23 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def measure(phones: int, *, draw: Optional[Callable[[], None]] = None,
+def measure(phones: int, *, draw_for: Optional[Callable[[object], Callable[[], None]]] = None,
             questions: int = QUESTIONS, timeout: float = 120.0) -> dict:
-    """Run one session of `questions` questions with `phones` phones; the figures."""
+    """Run one session of `questions` questions with `phones` phones; the figures.
+
+    `draw_for(host)` gives the projector's frame (drawn once per pumped frame), so
+    frame_ms is what a projector pays while the phones answer; without it, the pump alone.
+    """
     from game.lan.host import PhoneHost
     from game.lan.room import CHOOSE, OpenQuestion, PhoneChoice, Room
     from game.lan.server import LanServer
 
     host = PhoneHost(Room("BNCH"), LanServer(host="127.0.0.1", ports=(0,), rate=50, burst=50))
     port = host.start()
+    draw = draw_for(host) if draw_for is not None else None
+    # The projector may have opened a question of its own: close it, so phones that join
+    # are in the lobby and answer only the questions timed here.
+    host.reveal(lambda value: 0.0, answer_label="", explain="")
     child = subprocess.Popen([sys.executable, "-m", "game.tools.lan_bench", "--child", str(port), "BNCH",
                               str(phones), str(questions)], stdout=subprocess.PIPE, text=True,
                              env={**os.environ, "PYTHONHASHSEED": "0"})
@@ -127,7 +135,30 @@ def main(argv: Optional[list[str]] = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--phones", type=int, nargs="+", default=[40, 200])
     args = parser.parse_args(argv)
-    print(json.dumps({"lan": [measure(n) for n in args.phones]}, indent=2))
+    print(json.dumps({"lan": [measure(n, draw_for=projector_at((1920, 1080))) for n in args.phones]},
+                     indent=2))
+
+
+def projector_at(size):
+    """draw_for for measure(): the phone-play projector screen at `size`, headless."""
+    def draw_for(host):
+        os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+        os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+        from game.classroom.setup import ClassroomSetup
+        from game.lan.quiz import PhoneQuiz
+        from game.rules.content import Content
+        from game.ui.app import App
+        from game.ui.core.registry import make_scene
+        app = App(size=size, seed=3)
+        content = Content.from_library(app.ctx.library)
+        quiz = PhoneQuiz(ClassroomSetup(teams=("Red", "Blue"), rounds=QUESTIONS, timer=60, seed=3), content)
+        scene = make_scene("classroom-phones-play", app.ctx, host=host, quiz=quiz)
+        scene.ensure_layout(size)
+
+        def draw():
+            scene.draw(app.surface)
+        return draw
+    return draw_for
 
 
 if __name__ == "__main__":

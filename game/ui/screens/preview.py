@@ -16,6 +16,7 @@ import pygame
 from game.content.model import Level, Round
 from game.rules import game as rules
 from game.ui.core import input as keys
+from game.ui.core.bindings import Binding, dispatch, footer
 from game.ui.core.registry import make_scene
 from game.ui.core.scene import Scene
 from game.ui.play import flow
@@ -96,32 +97,52 @@ class PreviewScene(Scene):
                         rounds=(Round("questions", question_ids=(item.id,)),))
             flow.start(self.ctx, rules.MODE_CAMPAIGN, (pack.id,), level=one, pack_id=pack.id)
 
-    def handle(self, action) -> None:
-        self._handle(action)
-        self.invalidate_layout()        # the rows follow the focus and the tab
+    BINDINGS = (
+        Binding((keys.LEFT, keys.RIGHT, keys.NEXT, keys.PREV), "tab", "Left/Right or 1-3: list"),
+        Binding((keys.PICK,), "pick_tab"),
+        Binding((keys.UP, keys.DOWN, keys.PAGE_UP, keys.PAGE_DOWN, keys.WHEEL), "move",
+                "Up/Down: choose"),
+        Binding((keys.CONFIRM,), "open", "Enter or click: play / open"),
+        Binding((keys.POINTER_UP, keys.DROP), "click"),
+        Binding((keys.BACK,), "quit", "Esc: quit the preview"),
+    )
 
-    def _handle(self, action) -> None:
-        kind = action.kind
+    def handle(self, action) -> None:
+        if dispatch(self, action):
+            self.invalidate_layout()        # the rows follow the focus and the tab
+
+    def action_quit(self, action) -> None:
+        self.ctx.quit()
+
+    def action_tab(self, action) -> None:
+        step = -1 if action.kind in (keys.LEFT, keys.PREV) else 1
+        self.tab = (self.tab + step) % len(TABS)
+        self.index = self.top = 0
+
+    def action_pick_tab(self, action):
+        if action.n > len(TABS):
+            return False
+        self.tab, self.index, self.top = action.n - 1, 0, 0
+        return None
+
+    def action_move(self, action) -> None:
+        count = len(self.items())
+        if not count:
+            return
+        if action.kind in (keys.UP, keys.DOWN):
+            self.index = (self.index + (-1 if action.kind == keys.UP else 1)) % count
+            return
+        page = max(1, self.visible - 1)
+        step = {keys.PAGE_UP: -page, keys.PAGE_DOWN: page}.get(action.kind, -3 * action.dy)
+        self.index = max(0, min(count - 1, self.index + step))
+
+    def action_open(self, action) -> None:
         items = self.items()
-        if kind == keys.BACK:
-            self.ctx.quit()
-        elif kind in (keys.LEFT, keys.RIGHT, keys.NEXT, keys.PREV):
-            step = -1 if kind in (keys.LEFT, keys.PREV) else 1
-            self.tab = (self.tab + step) % len(TABS)
-            self.index = self.top = 0
-        elif kind == keys.PICK and action.n <= len(TABS):
-            self.tab, self.index, self.top = action.n - 1, 0, 0
-        elif kind in (keys.UP, keys.DOWN) and items:
-            self.index = (self.index + (-1 if kind == keys.UP else 1)) % len(items)
-        elif kind in (keys.PAGE_UP, keys.PAGE_DOWN) and items:
-            page = max(1, self.visible - 1)
-            self.index = max(0, min(len(items) - 1, self.index + (-page if kind == keys.PAGE_UP else page)))
-        elif kind == keys.WHEEL and items:
-            self.index = max(0, min(len(items) - 1, self.index - action.dy * 3))
-        elif kind == keys.CONFIRM and items:
+        if items:
             self.open(items[self.index][1])
-        elif kind == keys.POINTER_UP:
-            self._click(action.pos, items)
+
+    def action_click(self, action) -> None:
+        self._click(action.pos, self.items())
 
     def _click(self, pos, items) -> None:
         for i, rect in enumerate(self.tab_rects):
@@ -209,8 +230,7 @@ class PreviewScene(Scene):
             label = text.render(self._tab_label(i), "button", palette.accent_ink if chosen else palette.ink)
             surface.blit(label, (rect.x + text.px(14), rect.centery - label.get_height() // 2))
         self._draw_list(surface)
-        draw_footer(surface, ctx, self.fr, "Left/Right or 1-3: list   Up/Down: choose   "
-                    "Enter or click: play / open   Esc: quit the preview")
+        draw_footer(surface, ctx, self.fr, footer(self))
 
     def _draw_list(self, surface) -> None:
         text, palette = self.ctx.text, self.ctx.palette
