@@ -236,3 +236,23 @@ def test_the_bundled_pack_asks_at_least_eight_questions_of_each_new_kind(kind):
     from game.content.library import load_library
     pack = next(p for p in load_library().packs if p.id == "khrushchev-era")
     assert sum(q.kind == kind for q in pack.questions) >= 8
+
+
+def test_the_guides_source_work_examples_load_against_the_bundled_pack(tmp_path):
+    import game
+    from game.content.library import load_library
+    from game.content.loader import check_pack
+    from game.content.yamlsafe import read_yaml
+    guide = (game.PROJECT_ROOT / "docs" / "packs.md").read_text(encoding="utf-8")
+    section = guide.split("## Source work", 1)[1]
+    example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    bundled = next(p for p in load_library().packs if p.id == "khrushchev-era")
+    # Own ids for the examples: the bundled pack already has questions of these ids.
+    example = example.replace("  - id: ", "  - id: doc-")
+    path = tmp_path / "example.yaml"
+    path.write_text("format: 1\npack: doc-example\ntitle: Examples\n"
+                    "requires: [khrushchev-era]\n" + example, encoding="utf-8")
+    checked = check_pack(read_yaml(path), {"khrushchev-era": bundled})
+    assert not checked.errors, [str(e) for e in checked.errors]
+    assert {q.kind for q in checked.pack.questions} == {
+        SOURCING, CORROBORATION, SPECTRUM, CLAIM}

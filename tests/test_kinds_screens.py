@@ -112,3 +112,15 @@ def test_a_classroom_team_answers_a_claim_question_by_number():
                  if c.key == room.prompt.question.answer)
     press(app, str(right + 1))
     assert scene.view == "verdict" and scene.showing.verdict.correct
+
+
+def test_a_classroom_results_row_names_the_voices_in_the_order_given():
+    from game.classroom.rows import ORDER_SEPARATOR, answer_row
+    app = make_app()
+    scene, room = classroom(app, "sp-far-three")
+    prompt = room.prompt
+    press(app, "1", "2", "3", "RETURN")
+    record = room.session.history[-1]
+    row = answer_row(record, "Red", room.content)
+    assert row.answer_given == ORDER_SEPARATOR.join(prompt.name(k) for k in prompt.cards)
+    assert row.item_ids == (prompt.question.id,)
