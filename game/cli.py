@@ -25,13 +25,17 @@ COMMANDS = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: Optional[str] = None) -> argparse.ArgumentParser:
+    """The whole parser; with `only`, just that subcommand's module is imported (the others
+    are listed with their help line): start-up pays for one command, not all of them."""
     parser = argparse.ArgumentParser(
         prog="thaw",
         description="Thaw: a history-review game about the Khrushchev era, 1953-1964.")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module_name, help_text) in COMMANDS.items():
         sub = subparsers.add_parser(name, help=help_text, description=help_text)
+        if only is not None and name != only:
+            continue
         module = _load(module_name)
         if module is not None:
             module.add_arguments(sub)
@@ -53,7 +57,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     # `thaw`, `thaw --seed 3`, `thaw --pack x.yaml`: play is the default command.
     if not args_list or (args_list[0].startswith("-") and args_list[0] not in ("-h", "--help")):
         args_list.insert(0, "play")
-    parser = build_parser()
+    parser = build_parser(only=args_list[0] if args_list and args_list[0] in COMMANDS else "")
     args = parser.parse_args(args_list)
     handler = getattr(args, "handler", None)
     if handler is None:

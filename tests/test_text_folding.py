@@ -1,5 +1,7 @@
 """Finding cited excerpts in documents, whatever quote style and line breaks were typed."""
 
+from pathlib import Path
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -62,3 +64,53 @@ def test_every_slice_of_a_document_occurs_in_it(document, data):
 def test_fold_agrees_with_the_offset_keeping_fold_used_by_locate(text):
     from game.content.text import _fold_with_map
     assert fold(text) == _fold_with_map(text)[0].strip()
+
+
+# --- a document folded and indexed once ------------------------------------------------------
+def _reference_locate(document, excerpt):
+    """The per-character fold with a full map: slow, obviously right."""
+    from game.content.text import _fold_with_map
+    needle = fold(excerpt)
+    folded, where = _fold_with_map(document)
+    found = folded.find(needle) if needle else -1
+    return None if found < 0 else (where[found], where[found + len(needle) - 1] + 1)
+
+
+def test_the_indexed_document_finds_every_excerpt_where_the_full_fold_does():
+    import random
+    from game.content.text import FoldedText
+    rng = random.Random(1964)
+    words = ["thaw", "speech", "\u201ccult\u201d", "plenum", "a", "the", "corn", "Khrushchev's"]
+    spaces = [" ", " ", "  ", "\n", "\n\n", " \t "]
+    for _ in range(40):
+        document = "".join(rng.choice(words) + rng.choice(spaces) for _ in range(rng.randrange(5, 200)))
+        folded = FoldedText(document)
+        for _ in range(30):   # more look-ups than the index waits for: both paths are tried
+            start = rng.randrange(len(document))
+            excerpt = document[start:start + rng.randrange(1, 60)].replace("\u201c", '"')
+            if rng.random() < 0.2:
+                excerpt += " missing"
+            assert folded.locate(excerpt) == _reference_locate(document, excerpt), excerpt
+
+
+def test_a_source_keeps_its_folded_text_so_a_passage_never_folds_the_document_again():
+    from game.content.model import Source
+    from game.content.text import FoldedText
+    text = "One.  Two \u201cthree\u201d four.\n\nFive six."
+    source = Source("s", Path("s.txt"), "S", "", text, folded=FoldedText(text))
+    kept = source.folded
+    found = source.passage('Two "three"')
+    assert found is not None and found.excerpt == "Two \u201cthree\u201d"
+    assert source.folded is kept
+
+
+def test_a_passage_is_found_through_the_index_in_a_long_document():
+    from game.content.text import FoldedText
+    sentences = [f"Sentence {n} of the plenum speech." for n in range(20000)]
+    document = "  ".join(sentences)
+    folded = FoldedText(document)
+    for n in (0, 19999, 12345, 7, 19998, 3, 4, 5, 6, 8, 9):
+        start, end = folded.locate(f"sentence {n} of".replace("sentence", "Sentence"))
+        assert document[start:end] == f"Sentence {n} of"
+    assert folded._words is not None      # the word index was built and used
+    assert folded.locate("Sentence 20000 of") is None

@@ -7,13 +7,29 @@ Imports no pygame. The public API:
     build_timeline(packs) -> tuple[Event, ...]          # 1953-1964, in date order
 """
 
-from game.content.dates import DateError, PartialDate, can_order_all
-from game.content.library import BrokenPack, Library, load_library
-from game.content.loader import CheckedPack, check_pack, load_pack
-from game.content.model import (CHOICE, WHOSE_VIEW, Citation, Event, Level, Mark, Pack,
-                                Perspective, Question, Round, Source, TimelineDraw)
-from game.content.problems import PackError, Problem
-from game.content.timeline import build_timeline
+import importlib
+
+# Imported on first use (PEP 562), not with the package: `import game.content.model` from
+# the title screen must not pull in the loader and YAML before the first frame.
+_FROM = {
+    "DateError": "dates", "PartialDate": "dates", "can_order_all": "dates",
+    "BrokenPack": "library", "Library": "library", "load_library": "library",
+    "CheckedPack": "loader", "check_pack": "loader", "load_pack": "loader",
+    "CHOICE": "model", "WHOSE_VIEW": "model", "Citation": "model", "Event": "model",
+    "Level": "model", "Mark": "model", "Pack": "model", "Perspective": "model",
+    "Question": "model", "Round": "model", "Source": "model", "TimelineDraw": "model",
+    "PackError": "problems", "Problem": "problems",
+    "build_timeline": "timeline",
+}
+
+
+def __getattr__(name: str):
+    if name not in _FROM:
+        raise AttributeError(f"module 'game.content' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"game.content.{_FROM[name]}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "load_pack", "check_pack", "CheckedPack", "load_library", "Library", "BrokenPack",

@@ -96,10 +96,10 @@ def _unique(paths: Iterable[Path]) -> list[Path]:
 class Library:
     """The loaded packs (`packs`), the broken files (`broken`) and every warning."""
 
-    def __init__(self, files: list[Path], parsed: dict[Path, YamlFile],
-                 checked: list[CheckedPack], good: dict[Path, Pack]):
+    def __init__(self, files: list[Path], checked: list[CheckedPack], good: dict[Path, Pack]):
+        # The parsed YAML trees are not kept: they are most of a big library's memory (and
+        # of every full garbage collection). reload() reads the files again instead.
         self._files = files
-        self._parsed = parsed
         self._good = good  # path -> pack shown for it (the last good version when now broken)
         self.checked: tuple[CheckedPack, ...] = tuple(checked)
         self.packs: tuple[Pack, ...] = tuple(good[p] for p in files if p in good)
@@ -162,13 +162,15 @@ class Library:
         return _find(self.sources(), ident)
 
     # --- a teacher edits a pack mid-game ---------------------------------------------
-    def reload(self, path: Path | str) -> "Library":
-        """A new library with `path` re-read; a now-broken pack keeps its last good version."""
-        resolved = safe_resolve(path)
-        known = next((f for f in self._files if safe_resolve(f) == resolved), None)
-        files = list(self._files) + ([] if known is not None else [Path(path)])
-        parsed = dict(self._parsed)
-        parsed[known or Path(path)] = read_yaml(known or Path(path))
+    def reload(self, *paths: Path | str) -> "Library":
+        """A new library with every file re-read (`paths` added if new); a now-broken pack
+        keeps its last good version."""
+        files = list(self._files)
+        for path in paths:
+            resolved = safe_resolve(path)
+            if not any(safe_resolve(f) == resolved for f in files):
+                files.append(Path(path))
+        parsed = {file: read_yaml(file) for file in files}
         return _assemble(files, parsed, dict(self._good))
 
 
@@ -215,7 +217,7 @@ def _assemble(files: list[Path], parsed: dict[Path, YamlFile],
             good[path] = pack
             if owner.get(pack.id) == path:
                 available[pack.id] = pack
-    return Library(files, parsed, [checked_by_path[path] for path in files], good)
+    return Library(files, [checked_by_path[path] for path in files], good)
 
 
 def _check_one(path: Path, parsed: YamlFile, header: Header, early: list[Problem],

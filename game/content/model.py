@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Optional
 
 from game.content.dates import PartialDate
-from game.content.text import Passage, passage
+from game.content.text import FoldedText, Passage, passage
 
 WHOSE_VIEW = "whose-view"
 CHOICE = "choice"
@@ -59,9 +59,19 @@ class Source:
     kind: str = ""
     text: str = field(default="", repr=False, compare=False)
     pack: str = ""
+    # The text folded and indexed once (by the loader, or on first use): every look-up of
+    # a passage is then a search in the index, never a new fold of the whole document.
+    folded: Optional[FoldedText] = field(default=None, repr=False, compare=False)
+
+    def index(self) -> FoldedText:
+        folded = self.folded
+        if folded is None or folded.text is not self.text:
+            folded = FoldedText(self.text)
+            object.__setattr__(self, "folded", folded)
+        return folded
 
     def passage(self, excerpt: str, context: int = 400) -> Optional[Passage]:
-        return passage(self.text, excerpt, context)
+        return passage(self.index(), excerpt, context)
 
 
 @dataclass(frozen=True)

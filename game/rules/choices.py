@@ -38,7 +38,7 @@ def plausible_distractors(question: Question, content: Content) -> tuple[str, ..
                 and other.answer != question.answer and other.answer not in out
                 and content.perspective(other.answer)):
             out.append(other.answer)
-    text = fold(question.cite.source.text).lower()
+    text = question.cite.source.index().lower()   # folded once per document, not per question
     for view in content.perspectives:  # tier 2: perspectives the document names
         if (view.id != question.answer and view.id not in out and view.name.strip()
                 and fold(view.name).lower() in text):

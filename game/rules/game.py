@@ -26,13 +26,11 @@ from game.rules.session import (CHOICE, CHRONOLOGY, SORT, WHOSE_VIEW, AnswerReco
                                 Session, record_answer, record_skip)
 from game.rules.session import adjust as adjust_session
 
-# Modes.
-MODE_CHRONOLOGY = "chronology"
-MODE_SORT = "sort"
-MODE_WHOSE_VIEW = "whose-view"
-MODE_CAMPAIGN = "campaign"
-MODE_MIXED = "mixed"
-MODES = (MODE_CHRONOLOGY, MODE_SORT, MODE_WHOSE_VIEW, MODE_CAMPAIGN, MODE_MIXED)
+# Modes (their ids live in game.rules.mode_names, light enough for the title screen).
+from game.rules import mode_names as _names  # noqa: E402
+from game.rules.mode_names import (MODE_CAMPAIGN, MODE_CHRONOLOGY, MODE_MIXED,  # noqa: E402
+                                   MODE_SORT, MODE_WHOSE_VIEW)
+MODES = _names.MODES
 MODE_REVIEW = "review"     # spaced review across games (review_deal.start_review)
 
 
@@ -177,6 +175,7 @@ def _deal_sort(game: Game, step: Step, index: int):
     content, session = game.content, game.session
     rng = rng_for(session.seed, game.mode, game.start, "deal", index)
     first = [e for e in (content.event(i) for i in _due(game, "event", index)) if e]
+    candidates: Sequence[Event]
     if step.event_ids:
         candidates = [e for e in (content.event(i) for i in step.event_ids) if e]
         first, count = candidates, len(candidates)   # a fixed hand, in its given order
@@ -185,7 +184,7 @@ def _deal_sort(game: Game, step: Step, index: int):
         candidates = [e for e in content.events if d.from_year <= e.date.year <= d.to_year]
         count = d.count
     else:
-        candidates, count = list(content.events), step.size
+        candidates, count = content.events, step.size   # the tuple: its id order is kept
     cards, seen = pool.draw(rng, candidates, session.seen_events, count, ordering.fits,
                             first=first)
     if len(cards) < 2:

@@ -27,14 +27,17 @@ def draw(rng: random.Random, items: Sequence[T], seen: frozenset, count: int,
 
     `first` are taken before anything else (e.g. missed items coming back for review), if
     they fit. Items need an `.id`; they are sorted by id before shuffling so the draw
-    depends only on the seed, never on set or dict order.
+    depends only on the seed, never on set or dict order. The id order of a pool dealt
+    from again and again is kept (no sort per deal). The shuffle itself stays whole: a
+    seed's deal, and every draw after it from the same generator, must not change.
     """
-    ids = {item.id for item in items}
+    ordered = _by_id(items)
+    ids = {item.id for item in ordered}
     seen = frozenset(seen)
     if ids and ids <= seen:            # this pool is used up: a new cycle begins
         seen = seen - ids
-    fresh = sorted((i for i in items if i.id not in seen), key=lambda i: i.id)
-    stale = sorted((i for i in items if i.id in seen), key=lambda i: i.id)
+    fresh = [i for i in ordered if i.id not in seen]
+    stale = [i for i in ordered if i.id in seen]
     rng.shuffle(fresh)
     rng.shuffle(stale)
     order = [*first, *fresh, *stale]
@@ -66,3 +69,21 @@ def _greedy(order: Sequence[T], count: int, fits: Callable[[list, T], bool],
         if item.id != skip and all(item.id != c.id for c in chosen) and fits(chosen, item):
             chosen.append(item)
     return chosen
+
+
+# Pools are the Content's tuples, dealt from again and again: their id order is kept for
+# the last few (by identity; the tuple is held so its id cannot be reused).
+_ORDER_CACHE: dict[int, tuple] = {}
+_ORDER_CACHE_SIZE = 8
+
+
+def _by_id(items: Sequence[T]) -> list[T]:
+    hit = _ORDER_CACHE.get(id(items))
+    if hit is not None and hit[0] is items:
+        return hit[1]
+    ordered = sorted(items, key=lambda item: item.id)
+    if isinstance(items, tuple):
+        if len(_ORDER_CACHE) >= _ORDER_CACHE_SIZE:
+            _ORDER_CACHE.pop(next(iter(_ORDER_CACHE)))
+        _ORDER_CACHE[id(items)] = (items, ordered)
+    return ordered

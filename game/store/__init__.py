@@ -11,21 +11,39 @@
 
 from __future__ import annotations
 
+import importlib
 from datetime import datetime
 from pathlib import Path
-from typing import Callable, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Callable, Optional, Tuple, Union
 
-from game.paths import user_data_dir
-from game.store.atomic import backup_path, read_with_fallback, write_atomic
-from game.store.documents import DocumentError, DocumentFile, Notice
-from game.store.progress import (Progress, ProgressStore, merge_progress, packs_key,
-                                 record_answers, record_count, record_level, record_score)
-from game.store.reports import Report, ReportsStore, make_report
-from game.store.results import (CSV_HEADER, FINISHED, IN_PROGRESS, ResultRow, ResultsError,
-                                ResultsSession, ResultsStore, ResultsWriter, list_results,
-                                read_results)
-from game.store.settings import (TEXT_SIZES, TIMER_CHOICES, ClassroomSettings, Settings,
-                                 SettingsStore)
+if TYPE_CHECKING:
+    from game.store.documents import Notice
+
+# Imported on first use (PEP 562): the game's start needs settings and progress, not the
+# classroom results and their CSV machinery.
+_FROM = {
+    "write_atomic": "atomic", "read_with_fallback": "atomic", "backup_path": "atomic",
+    "DocumentError": "documents", "DocumentFile": "documents", "Notice": "documents",
+    "Progress": "progress", "ProgressStore": "progress", "packs_key": "progress",
+    "record_count": "progress", "record_level": "progress", "record_score": "progress",
+    "merge_progress": "progress", "record_answers": "progress",
+    "Report": "reports", "ReportsStore": "reports", "make_report": "reports",
+    "CSV_HEADER": "results", "FINISHED": "results", "IN_PROGRESS": "results",
+    "ResultRow": "results", "ResultsError": "results", "ResultsSession": "results",
+    "ResultsStore": "results", "ResultsWriter": "results", "list_results": "results",
+    "read_results": "results",
+    "TEXT_SIZES": "settings", "TIMER_CHOICES": "settings", "ClassroomSettings": "settings",
+    "Settings": "settings", "SettingsStore": "settings",
+}
+
+
+def __getattr__(name: str):
+    if name not in _FROM:
+        raise AttributeError(f"module 'game.store' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"game.store.{_FROM[name]}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "Store", "Notice", "write_atomic", "read_with_fallback", "backup_path", "DocumentError",
@@ -45,6 +63,11 @@ class Store:
 
     def __init__(self, folder: Optional[Union[str, Path]] = None, *,
                  now: Callable[[], datetime] = datetime.now) -> None:
+        from game.paths import user_data_dir
+        from game.store.progress import ProgressStore
+        from game.store.reports import ReportsStore
+        from game.store.results import ResultsStore
+        from game.store.settings import SettingsStore
         # Resolved here, not at import: THAW_HOME may change between tests.
         self.folder = Path(folder) if folder is not None else user_data_dir()
         self.settings = SettingsStore(self.folder, now=now)
@@ -52,7 +75,7 @@ class Store:
         self.results = ResultsStore(self.folder / "results", now=now)
         self.reports = ReportsStore(self.folder, now=now)
 
-    def notices(self) -> Tuple[Notice, ...]:
+    def notices(self) -> Tuple["Notice", ...]:
         """Every notice not yet shown, oldest first per sub-store; clears them."""
         return (self.settings.take_notices() + self.progress.take_notices()
                 + self.results.take_notices() + self.reports.take_notices())

@@ -1,1 +1,1 @@
-"""Tools for developers, not needed to play: the screenshot tours (and, soon, the bench)."""
+"""Tools for developers, not needed to play: the screenshot tours, the bench and its generated packs."""

@@ -18,6 +18,26 @@ app.py owns the window and the loop. A scene opens another through
 """
 
 import os
+import sys
 
 # pygame greets on import; a game's terminal is not the place for it.
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+
+class _NoPkgResourcesForPygame:
+    """`import pygame` runs pygame.pkgdata, which imports setuptools' pkg_resources (about
+    80 ms of start-up) only to find pygame's own default font; without it, pkgdata opens
+    the file from pygame's folder. This finder refuses that one import, while pygame.pkgdata
+    is being run, and nothing else."""
+
+    @staticmethod
+    def find_spec(name, path=None, target=None):
+        if name == "pkg_resources":
+            pkgdata = sys.modules.get("pygame.pkgdata")
+            if pkgdata is not None and not hasattr(pkgdata, "getResource"):
+                raise ModuleNotFoundError("not needed by pygame.pkgdata", name=name)
+        return None
+
+
+if "pygame" not in sys.modules and _NoPkgResourcesForPygame not in sys.meta_path:
+    sys.meta_path.insert(0, _NoPkgResourcesForPygame)

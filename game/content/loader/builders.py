@@ -104,7 +104,7 @@ class PackBuilder(KindBuilders):
         if document is None:
             return None
         return Source(qualify(self.pack_id, values["id"]), path, values.get("title") or path.stem,
-                      values.get("kind", ""), document.text, self.pack_id)
+                      values.get("kind", ""), document.text, self.pack_id, document.folded)
 
     def citation(self, node: Any, at: Position, what: str, default_excerpt: str = "",
                  default_at: Optional[Position] = None) -> Optional[Citation]:

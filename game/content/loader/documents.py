@@ -10,7 +10,7 @@ from typing import Optional, Union
 import game
 from game.content.loader.schema import Reporter, suggest
 from game.content.model import Source
-from game.content.text import fold
+from game.content.text import FoldedText
 from game.content.yamlsafe import Position
 from game.safefile import FileRefused, read_regular
 
@@ -19,9 +19,9 @@ MAX_SOURCE_BYTES = 10 * 1024 * 1024
 
 @dataclass
 class Document:
-    """A source document read once per load, with its folded text for fast excerpt checks."""
+    """A source document read once per load, folded and indexed once (kept on its Source)."""
     text: str
-    folded: str
+    folded: FoldedText
 
 
 #: Shared by the packs of one library: a path's Document, or why it could not be read.
@@ -83,7 +83,7 @@ class Documents:
             try:  # only a regular file, size checked first: a FIFO never blocks the load
                 data = read_regular(path, MAX_SOURCE_BYTES)
                 text = data.decode("utf-8-sig").replace("\r\n", "\n")
-                document = Document(text, fold(text))
+                document = Document(text, FoldedText(text))
                 self.cache[path] = document
                 return document
             except UnicodeDecodeError:
@@ -98,7 +98,6 @@ class Documents:
 
     def occurs(self, source: Source, excerpt: str) -> bool:
         """Whether `excerpt` occurs in the source's document (folded: case, quotes, spaces)."""
-        needle = fold(excerpt)
         document = self.cache.get(source.path)
-        folded = document.folded if isinstance(document, Document) else fold(source.text)
-        return bool(needle) and needle in folded
+        folded = document.folded if isinstance(document, Document) else source.index()
+        return excerpt in folded

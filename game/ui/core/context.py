@@ -6,6 +6,8 @@ One object passed down instead of globals. Scenes change the stack only through 
 
 from __future__ import annotations
 
+import gc
+
 import random
 from dataclasses import replace
 from typing import Any, Callable, Optional
@@ -79,10 +81,16 @@ class Context:
 
     # --- content -----------------------------------------------------------------------
     @property
+    def library_loaded(self) -> bool:
+        """Whether the packs have been loaded yet (reading them can take a second)."""
+        return self._library is not None
+
+    @property
     def library(self):
         if self._library is None:
             self._library = self._library_loader()
             self._seen = _pack_files(self._library, self.watch_new_packs)
+            settle_heap()
         return self._library
 
     def reload_changed(self) -> list:
@@ -90,8 +98,9 @@ class Context:
         library = self.library
         now = _pack_files(library, self.watch_new_packs)
         changed = [path for path, stamp in now.items() if self._seen.get(path) != stamp]
-        for path in changed:
-            library = library.reload(path)
+        if changed:
+            library = library.reload(*changed)    # one pass re-reads every file
+            settle_heap()
         self._library = library
         self._seen = _pack_files(library, self.watch_new_packs)
         return changed
@@ -114,6 +123,16 @@ class Context:
 
     def play_sound(self, name: str) -> None:
         self.sounds.play(name, bool(self.settings and self.settings.sound))
+
+
+def settle_heap() -> None:
+    """After loading packs: collect the loader's garbage once, then move everything still
+    alive out of the collector's sight (gc.freeze). The library is thousands of objects
+    that live as long as the game; a full collection then costs nothing for them. What was
+    frozen by an earlier load is thawed first, so whatever of it has died is collected."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 def _pack_files(library, watch_folders: bool = True) -> dict:

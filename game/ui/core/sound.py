@@ -10,9 +10,24 @@ NAMES = ("right", "wrong", "place")
 
 
 class Sounds:
+    """The mixer and the WAVs are opened on the first sound played, not at start-up: the
+    title screen appears without waiting for the audio device."""
+
     def __init__(self, enabled: bool = True) -> None:
         self._sounds: dict[str, "pygame.mixer.Sound"] = {}
-        self.available = False
+        self._opened = False
+        self._available = False
+        self.played: list[str] = []  # what was asked for (tests read it)
+
+    @property
+    def available(self) -> bool:
+        self._open()
+        return self._available
+
+    def _open(self) -> None:
+        if self._opened:
+            return
+        self._opened = True
         try:
             if not pygame.mixer.get_init():
                 pygame.mixer.init()
@@ -20,18 +35,18 @@ class Sounds:
                 path = SOUNDS_DIR / f"{name}.wav"
                 if path.exists():
                     self._sounds[name] = pygame.mixer.Sound(str(path))
-            self.available = True
+            self._available = True
         except (pygame.error, OSError):
-            self.available = False  # no sound card: play silently
-        self.played: list[str] = []  # what was asked for (tests read it)
+            self._available = False  # no sound card: play silently
 
     def play(self, name: str, enabled: bool) -> None:
         if not enabled:
             return
         self.played.append(name)
         del self.played[:-50]
+        self._open()
         sound = self._sounds.get(name)
-        if sound is not None and self.available:
+        if sound is not None and self._available:
             try:
                 sound.play()
             except pygame.error:

@@ -226,8 +226,8 @@ class AskScene(Scene):
             if y + text.line_height(style) > self.left.bottom:
                 break
             block = text.block(content, style, colour, self.left.width)
-            surface.blit(block, (self.left.x, y),
-                         pygame.Rect(0, 0, block.get_width(), self.left.bottom - y))
+            used = text.block_size(content, style, self.left.width)[0]   # not the empty right
+            surface.blit(block, (self.left.x, y), pygame.Rect(0, 0, used, self.left.bottom - y))
             y += h
         draw_panel(surface, self.source_rect, palette, radius=text.px(10), fill=palette.card)
         self.source.draw(surface, ctx)

@@ -101,27 +101,6 @@ def campaign_packs(ctx) -> tuple:
     return tuple(p for p in ctx.library.packs if p.levels)
 
 
-# --- Continue on the title screen ----------------------------------------------------------
-def can_continue(ctx) -> bool:
-    settings = ctx.settings
-    if not (settings and settings.last_mode in rules.MODES):
-        return False
-    try:
-        return bool(ctx.library.packs)
-    except Exception:   # noqa: BLE001 - a broken install must still show the title
-        return False
-
-
-def continue_label(ctx) -> str:
-    settings = ctx.settings
-    if not can_continue(ctx):
-        return "nothing to continue yet"
-    if settings.last_mode == rules.MODE_CAMPAIGN:
-        level = next_campaign_level(ctx)
-        return level[1].title if level else "campaign: every level passed"
-    return modes.title(settings.last_mode)
-
-
 def next_campaign_level(ctx):
     wanted = set(default_pack_ids(ctx))
     for pack in campaign_packs(ctx):

@@ -3,6 +3,13 @@
 Keys: Left/Right pick the previous/next event (the view follows), +/- zoom, Up/Down and
 PageUp/PageDown scroll, Enter opens. Mouse: wheel zooms about the pointer, drag pans,
 click opens. Events are stacked in lanes so their labels never overlap.
+
+Sized for any number of events: labels are placed by a sweep (screens/placement.py), each
+title is wrapped once per label width, drawing and hit-testing look only at the grid
+cells that meet the view or the pointer, and the label layer is kept as tiles a third of
+the view each way (only those in view are kept, so its memory is bounded by the window).
+The hovered and the selected label are drawn over the tiles, so moving the pointer never
+re-draws a tile.
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ from game.ui.core import input as keys
 from game.ui.core.bindings import ANY, Binding, dispatch, footer
 from game.ui.core.registry import make_scene
 from game.ui.core.scene import Scene
+from game.ui.screens.placement import GridIndex, columns_between, place_labels, stem_extents
 from game.ui.widgets.button import Button
 from game.ui.widgets.focus import FocusRing
 from game.ui.widgets.frame import draw_footer, draw_header, frame
@@ -24,9 +32,37 @@ from game.ui.widgets.source_view import SourceView
 from game.ui.widgets.timeline_axis import YEARS, year_fraction
 
 ZOOM_STEP = 1.4
-# The label layer is cached as one surface while it is at most this many times the
-# view's area (the whole era, a little zoomed); further in, labels are drawn directly.
-CANVAS_LIMIT = 2.5
+TILES_PER_VIEW = 3       # the label layer's tiles are this many times smaller than the view
+# With at most this many labels in a view of at most this many pixels, the labels are
+# drawn straight onto the screen (cheaper than copying a view's worth of tiles, and no
+# memory held); with more labels, or a bigger view (4K), the tiles are worth keeping.
+DIRECT_LABELS = 80
+DIRECT_VIEW_PIXELS = 3_000_000
+
+
+class _Tiles:
+    """Explore's label layer as tiles: (column, row) -> surface, for one placement and
+    palette (`check` drops them all when either changed)."""
+
+    def __init__(self) -> None:
+        self.key = None
+        self.tiles: dict = {}
+
+    def drop(self) -> None:
+        self.tiles = {}
+
+    def check(self, key, caching: bool) -> None:
+        if key != self.key or not caching:
+            self.tiles, self.key = {}, key
+
+    def get(self, where, make):
+        tile = self.tiles.get(where)
+        if tile is None:
+            tile = self.tiles[where] = make(*where)
+        return tile
+
+    def keep_only(self, wanted) -> None:
+        self.tiles = {where: self.tiles[where] for where in wanted if where in self.tiles}
 
 
 class ExploreScene(Scene):
@@ -35,15 +71,21 @@ class ExploreScene(Scene):
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
         self.events = build_timeline(ctx.library.packs)
+        fractions: dict = {}     # many events share a day: each day's fraction once
+        self._years = [fractions.get(day) or fractions.setdefault(day, year_fraction(day))
+                       for day in (event.date.first_day for event in self.events)]
         self.selected = 0
         self.zoom = 1.0          # 1 = the whole era fits the width
         self.pan_x = 0.0         # content pixels left of the view
         self.pan_y = 0           # content pixels above the view (lanes)
         self._press = None       # (pan_x, pan_y) while the button is down
         self.hover = None
-        self.placed: list[tuple] = []
-        self._placed_version = 0     # bumped by _place(): the cached label layer is stale
-        self._canvas_cache = None    # (key, surface)
+        self.rects: list[tuple[int, int, int, int]] = []   # per event: content x, y, w, h
+        self.content_h = 0
+        self._heights: dict = {}     # (detailed, label width, scale) -> height of each label
+        self._placed_version = 0     # bumped by _place(): every tile is stale
+        self._tiles = _Tiles()
+        self._caching = True
 
     # --- geometry --------------------------------------------------------------------
     def layout(self, size) -> None:
@@ -72,41 +114,50 @@ class ExploreScene(Scene):
         return year_fraction(date) * self.px_per_year
 
     def _place(self) -> None:
-        """Each event's label rectangle in content coordinates, none overlapping.
-
-        A label starts at its date and is as tall as its wrapped title needs (titles are
-        never cut); it goes in the highest free spot below the axis (a greedy masonry).
-        """
+        """Each event's label rectangle in content coordinates, none overlapping: a label
+        starts at its date, is as tall as its wrapped title needs (titles are never cut)
+        and goes in the highest free spot below the axis."""
         text = self.ctx.text
         self.label_w = text.px(230) if self.detailed else text.px(160)
         gap = text.px(8)
+        heights = self._label_heights()
+        ppy = self.px_per_year
+        xs = [round(years * ppy) for years in self._years]
+        tops = place_labels(xs, heights, self.label_w, gap)
+        width = self.label_w
+        self.rects = [(x, top, width, h) for x, top, h in zip(xs, tops, heights)]
+        self.content_h = max((top + h for top, h in zip(tops, heights)), default=0) + gap
+        self._columns, self._lowest = stem_extents(xs, tops)
+        self._tile_size = (max(64, -(-self.view.width // TILES_PER_VIEW)),
+                           max(64, -(-self.view.height // TILES_PER_VIEW)))
+        self.index = GridIndex(self.rects, *self._tile_size)
         self._placed_version += 1
-        self.placed = []
-        placed_rects: list[pygame.Rect] = []
-        for index, event in enumerate(self.events):
-            x = round(self.x_of(event.date.first_day))
-            h = self._label_height(event)
-            rect = pygame.Rect(x, gap, self.label_w, h)
-            # Candidate tops: the first row, or just under any label this one would overlap.
-            overlapping = [r for r in placed_rects if r.x < x + self.label_w + gap and r.right + gap > x]
-            for top in sorted([gap] + [r.bottom + gap for r in overlapping]):
-                rect.y = top
-                if not any(rect.inflate(gap, gap).colliderect(r) for r in overlapping):
-                    break
-            placed_rects.append(rect.copy())
-            self.placed.append((index, rect))
-        self.content_h = max((r.bottom for r in placed_rects), default=0) + gap
+        self._tiles.drop()
+        self._widest: dict[int, int] = {}    # event index -> its title's widest line (plain labels)
         self._clamp()
 
-    def _label_height(self, event) -> int:
+    def _label_heights(self) -> list[int]:
+        """Every label's height, wrapped once per label width and text scale (zooming
+        within the same kind of label wraps nothing)."""
         text = self.ctx.text
-        if self.detailed:
-            lines = len(text.wrap(event.title, "card", self.label_w - text.px(16)))
-            return (lines * text.line_height("card") + text.line_height("card-date")
-                    + text.px(14))
-        dot = max(3, text.px(5))
-        lines = len(text.wrap(event.title, "small", self.label_w - dot * 3))
-        return lines * text.line_height("small") + text.px(6)
+        key = (self.detailed, self.label_w, text.px(100), text.line_height("small"))
+        heights = self._heights.get(key)
+        if heights is None:
+            if self.detailed:
+                width = self.label_w - text.px(16)
+                line, extra = text.line_height("card"), text.line_height("card-date") + text.px(14)
+                style = "card"
+            else:
+                width = self.label_w - max(3, text.px(5)) * 3
+                line, extra = text.line_height("small"), text.px(6)
+                style = "small"
+            font = text.font(style)
+            # A title that fits on one line needs no wrapping (one measurement, not many).
+            heights = [(line if font.size(event.title)[0] <= width
+                        else len(text.wrap(event.title, style, width)) * line) + extra
+                       for event in self.events]
+            self._heights = {key: heights}      # only the current kind is kept
+        return heights
 
     def _clamp(self) -> None:
         width = YEARS * self.px_per_year
@@ -117,15 +168,25 @@ class ExploreScene(Scene):
         self.pan_y = max(0, min(self.pan_y, self.content_h - self.view.height))
 
     def screen_rect(self, rect) -> pygame.Rect:
-        return rect.move(self.view.x - round(self.pan_x), self.view.y - self.pan_y)
+        x, y, w, h = rect
+        return pygame.Rect(x + self.view.x - round(self.pan_x), y + self.view.y - self.pan_y, w, h)
 
     def event_at(self, pos):
         if not self.view.collidepoint(pos):
             return None
-        for index, rect in self.placed:
-            if self.screen_rect(rect).collidepoint(pos):
-                return index
-        return None
+        return self.index.at(pos[0] - self.view.x + round(self.pan_x),
+                             pos[1] - self.view.y + self.pan_y)
+
+    def visible_labels(self) -> list:
+        """(event index, screen rect) of every label in the view."""
+        left, top = round(self.pan_x), self.pan_y
+        found = self.index.query(left, top, left + self.view.width, top + self.view.height)
+        return [(i, self.screen_rect(self.rects[i])) for i in found]
+
+    def set_caching(self, on: bool) -> None:
+        """Keep the label tiles (the default) or draw them afresh every frame (the bench)."""
+        self._caching = on
+        self._tiles.drop()
 
     # --- changing the view -------------------------------------------------------------
     def set_zoom(self, zoom: float, anchor_x: float) -> None:
@@ -143,9 +204,9 @@ class ExploreScene(Scene):
         self.show_selected()
 
     def show_selected(self) -> None:
-        rect = dict(self.placed).get(self.selected)
-        if rect is None:
+        if not self.events:
             return
+        rect = pygame.Rect(self.rects[self.selected])
         margin = self.ctx.text.px(40)
         if rect.x - self.pan_x < margin:
             self.pan_x = rect.x - margin
@@ -190,8 +251,8 @@ class ExploreScene(Scene):
         self.select(0 if action.kind == keys.HOME else len(self.events) - 1)
 
     def action_zoom(self, action) -> None:
-        rect = dict(self.placed).get(self.selected)
-        anchor = (self.screen_rect(rect).x if rect is not None else self.view.centerx)
+        anchor = (self.screen_rect(self.rects[self.selected]).x if self.events
+                  else self.view.centerx)
         anchor = max(self.view.x, min(self.view.right, anchor))
         self.set_zoom(self.zoom * (ZOOM_STEP if action.kind == keys.PLUS else 1 / ZOOM_STEP),
                       anchor)
@@ -254,65 +315,67 @@ class ExploreScene(Scene):
         surface.set_clip(self.fr.body.clip(clip))
         self._draw_axis(surface)
         surface.set_clip(self.view.clip(clip))
-        canvas = self._canvas()
-        if canvas is not None:
-            # The labels do not change while the view pans: one blit of the cached layer.
-            image, x0 = canvas
-            surface.blit(image, (self.view.x + x0 - round(self.pan_x), self.view.y - self.pan_y))
+        left, top = round(self.pan_x), self.pan_y
+        in_view = self.index.query(left, top, left + self.view.width, top + self.view.height)
+        if (len(in_view) <= DIRECT_LABELS and self._caching
+                and self.view.width * self.view.height <= DIRECT_VIEW_PIXELS):
+            self._tiles.drop()
+            self._draw_layer(surface, left - self.view.x, top - self.view.y,
+                             self.view.width, self.view.height, in_view)
         else:
-            self._draw_labels(surface)
+            self._draw_tiles(surface)
+        for index in {self.selected, self.hover} - {None}:   # drawn over the layer
+            screen = self.screen_rect(self.rects[index])
+            if screen.colliderect(self.view):
+                self._draw_label(surface, index, screen, hover=index == self.hover,
+                                 selected=index == self.selected)
         surface.set_clip(clip)
         self._draw_scrollbar(surface)
         event = self.events[self.selected]
         draw_footer(surface, ctx, self.fr,
                     f"{event.date.label()}: {event.title}   \u2014   {footer(self)}")
 
-    def _draw_labels(self, surface) -> None:
-        """Stems and labels straight onto the screen (zoomed in: only the visible ones)."""
-        top = self.fr.body.y + self.axis_h - self.ctx.text.px(8)
-        for index, rect in self.placed:
-            screen = self.screen_rect(rect)
-            if screen.right < self.view.x or screen.x > self.view.right:
-                continue
-            self._draw_stem(surface, screen, top)
-        for index, rect in self.placed:
-            screen = self.screen_rect(rect)
-            if screen.right < self.view.x or screen.x > self.view.right:
-                continue
-            if screen.bottom < self.view.y or screen.y > self.view.bottom:
-                continue
-            self._draw_label(surface, index, screen)
+    def _draw_tiles(self, surface) -> None:
+        """The label layer: the tiles meeting the view, each drawn once and kept while in
+        view (the others are dropped: memory stays about twice the view's pixels)."""
+        self._tiles.check((self._placed_version, self.ctx.palette), self._caching)
+        tw, th = self._tile_size
+        left, top = round(self.pan_x), self.pan_y
+        view = self.view
+        wanted = [(column, row)
+                  for column in range(left // tw, (left + view.width - 1) // tw + 1)
+                  for row in range(top // th, (top + view.height - 1) // th + 1)]
+        for column, row in wanted:
+            tile = self._tiles.get((column, row), self._draw_tile)
+            surface.blit(tile, (view.x + column * tw - left, view.y + row * th - top))
+        self._tiles.keep_only(wanted if self._caching else ())
 
-    def _canvas(self):
-        """(surface, content x of its left edge): every stem and label drawn once, in
-        content coordinates, re-drawn only when the placement, the selection, the hover
-        or the palette changes. None when the content is too big to keep (zoomed in),
-        where drawing the few visible labels directly is cheap anyway."""
+    def _draw_tile(self, column: int, row: int) -> pygame.Surface:
+        """Stems and labels (neither hovered nor selected) of one tile of content."""
+        tw, th = self._tile_size
+        x0, y0 = column * tw, row * th
+        image = pygame.Surface((tw, th))
+        if pygame.display.get_surface() is not None:
+            image = image.convert()
+        image.fill(self.ctx.palette.background)
+        self._draw_layer(image, x0, y0, tw, th, self.index.query(x0, y0, x0 + tw, y0 + th))
+        return image
+
+    def _draw_layer(self, surface, x0: int, y0: int, width: int, height: int, labels) -> None:
+        """Stems and the given labels (plain: neither hovered nor selected) of the content
+        area whose top left is (x0, y0), drawn at the surface's origin."""
         text, palette = self.ctx.text, self.ctx.palette
-        margin = text.px(16)
-        x0 = -(self.label_w + margin)
-        x1 = max(round(YEARS * self.px_per_year) + self.label_w + margin,
-                 round(self.pan_x) + self.view.width + margin)
-        size = (x1 - x0, max(self.content_h, self.view.height) + margin)
-        if size[0] * size[1] > CANVAS_LIMIT * self.view.width * self.view.height:
-            self._canvas_cache = None
-            return None
-        key = (self._placed_version, size, x0, self.selected, self.hover, palette)
-        cached = self._canvas_cache
-        if cached is not None and cached[0] == key:
-            return cached[1], x0
-        image = cached[1] if cached is not None and cached[1].get_size() == size else None
-        if image is None:
-            image = pygame.Surface(size)
-            if pygame.display.get_surface() is not None:
-                image = image.convert()
-        image.fill(palette.background)
-        for index, rect in self.placed:
-            self._draw_stem(image, rect.move(-x0, 0), 0)
-        for index, rect in self.placed:
-            self._draw_label(image, index, rect.move(-x0, 0))
-        self._canvas_cache = (key, image)
-        return image, x0
+        stem = max(1, text.px(1))
+        columns, lowest = self._columns, self._lowest
+        for i in columns_between(columns, x0 - stem, x0 + width + stem):
+            bottom = lowest[i] + 2 - y0     # a stem runs from the axis to its lowest label
+            if bottom > 0:
+                x = columns[i] - x0
+                pygame.draw.line(surface, palette.gold, (x, 0), (x, bottom), stem)   # clipped
+        for index in labels:
+            x, y, w, h = self.rects[index]
+            self._draw_label(surface, index, pygame.Rect(x - x0, y - y0, w, h),
+                             hover=False, selected=False)
 
     def _draw_axis(self, surface) -> None:
         text, palette = self.ctx.text, self.ctx.palette
@@ -336,19 +399,13 @@ class ExploreScene(Scene):
                     pygame.draw.line(surface, palette.line, (mx, y - text.px(4)), (mx, y),
                                      max(1, text.px(1)))
 
-    def _draw_stem(self, surface, screen, top: int) -> None:
-        text, palette = self.ctx.text, self.ctx.palette
-        pygame.draw.line(surface, palette.gold, (screen.x, top), (screen.x, screen.y + 2),
-                         max(1, text.px(1)))
-
-    def _draw_label(self, surface, index, screen) -> None:
+    def _draw_label(self, surface, index, screen, hover: bool, selected: bool) -> None:
         text, palette = self.ctx.text, self.ctx.palette
         event = self.events[index]
-        selected = index == self.selected
         if self.detailed:
             if selected:
                 draw_focus(surface, screen, palette, radius=text.px(6), gap=text.px(4))
-            fill = palette.card if index != self.hover else palette.panel
+            fill = palette.panel if hover else palette.card
             draw_panel(surface, screen, palette, radius=text.px(6), fill=fill, shadow=False)
             pygame.draw.rect(surface, palette.accent, (screen.x, screen.y, max(2, text.px(4)),
                                                        screen.height))
@@ -361,17 +418,24 @@ class ExploreScene(Scene):
             dot = max(3, text.px(5))
             colour = palette.accent if selected else palette.ink
             label = text.block(event.title, "small", colour, screen.width - dot * 3)
-            lines = text.wrap(event.title, "small", screen.width - dot * 3)
-            widest = max(text.width(line, "small") for line in lines)
+            widest = self._title_width(index, screen.width - dot * 3)
             box = pygame.Rect(screen.x + dot * 2, screen.y + text.px(3), widest, label.get_height())
             back = box.inflate(text.px(6), text.px(2))
-            pygame.draw.rect(surface, palette.highlight if index == self.hover else palette.background,
+            pygame.draw.rect(surface, palette.highlight if hover else palette.background,
                              back, border_radius=text.px(4))
             if selected:
                 draw_focus(surface, back, palette, radius=text.px(4), gap=text.px(3))
             pygame.draw.circle(surface, palette.accent,
                                (screen.x, screen.y + text.px(3) + text.line_height("small") // 2), dot)
             surface.blit(label, box.topleft)
+
+    def _title_width(self, index: int, width: int) -> int:
+        """The widest line of a plain label's title (kept per placement: drawing a label
+        measures nothing)."""
+        if index not in self._widest:
+            self._widest[index] = self.ctx.text.block_size(self.events[index].title, "small",
+                                                           width)[0]
+        return self._widest[index]
 
     def _draw_scrollbar(self, surface) -> None:
         if self.content_h <= self.view.height:

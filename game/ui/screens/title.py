@@ -10,13 +10,17 @@ from game.ui.core.bindings import ANY, Binding, dispatch
 from game.ui.core.registry import make_scene
 from game.ui.core.scene import Scene
 from game.ui.core.theme import spacing
-from game.ui.play import flow
-from game.ui.play.match import can_continue, continue_label
+from game.ui.play.resume import can_continue, continue_label
 from game.ui.widgets.button import Button
 from game.ui.widgets.focus import FocusRing
 
 TAGLINE = ("Put the events of the Khrushchev years in order, sort a hand of them, and tell "
            "whose view a quotation gives \u2014 with the source passage for every answer.")
+
+
+def _continue_game(ctx) -> None:
+    from game.ui.play import flow     # the rules engine loads on first use, not for the title
+    flow.continue_game(ctx)
 
 
 class TitleScene(Scene):
@@ -26,7 +30,7 @@ class TitleScene(Scene):
         super().__init__(ctx)
         self.can_continue = can_continue(ctx)
         self.buttons = [
-            Button("Continue", lambda: flow.continue_game(self.ctx), primary=True,
+            Button("Continue", lambda: _continue_game(self.ctx), primary=True,
                    enabled=self.can_continue, hint=continue_label(ctx)),
             Button("Play", lambda: self.ctx.push(make_scene("choose", self.ctx)),
                    primary=not self.can_continue, hint="choose a mode and packs"),

@@ -10,7 +10,13 @@ import pygame
 from game.ui.widgets.scroll import ScrollView
 
 
-def passage_runs(citation, palette, context: int = 700) -> tuple:
+# Characters of the document shown either side of the cited words. More would let the
+# reader scroll further around the quote, but every passage on screen is a cached surface:
+# 1,000 costs 15 MiB more at the screenshot tour's peak (python -m game.bench --only rss_mb).
+CONTEXT = 700
+
+
+def passage_runs(citation, palette, context: int = CONTEXT) -> tuple:
     """Runs for TextHelper.rich: the text before, the excerpt (highlighted), the text after."""
     if citation is None:
         return (("(This item cites no source.)", "serif", palette.muted, None),)
@@ -68,7 +74,7 @@ class SourceView:
                            max(1, self.rect.height - top))
         self.scroll.set_geometry(view, content.get_height(), step=text.line_height("serif") * 2)
         # Start with the highlighted words in view.
-        found = self.citation.passage(700) if self.citation else None
+        found = self.citation.passage(CONTEXT) if self.citation else None
         if found is not None and self._placed_for != width:
             self._placed_for = width
             before = text.rich(((found.before, "serif", (0, 0, 0), None),), width, "serif")

@@ -23,8 +23,8 @@ def _sentence(rng: random.Random, number: int) -> str:
 
 
 def write_synthetic_pack(folder: Path | str, events: int = 2000, questions: int = 5000,
-                         seed: int = 1956) -> Path:
-    """Write `synthetic.yaml` and its document `synthetic-source.txt` into `folder`."""
+                         seed: int = 1956, name: str = "synthetic") -> Path:
+    """Write `<name>.yaml` and its document `<name>-source.txt` into `folder`."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
@@ -32,12 +32,12 @@ def write_synthetic_pack(folder: Path | str, events: int = 2000, questions: int 
     lines = []
     for start in range(0, len(sentences), 6):  # paragraphs of six sentences
         lines.append(" ".join(sentences[start:start + 6]))
-    (folder / "synthetic-source.txt").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    (folder / f"{name}-source.txt").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
 
     span = (LAST_DAY - FIRST_DAY).days + 1
     days = sorted(rng.sample(range(span), min(events, span)))
-    out = ["format: 1", "pack: synthetic", 'title: "A generated pack"',
-           "sources:", "  - id: generated", "    file: synthetic-source.txt",
+    out = ["format: 1", f"pack: {name}", 'title: "A generated pack"',
+           "sources:", "  - id: generated", f"    file: {name}-source.txt",
            '    title: "A generated document"', "    kind: generated", "perspectives:"]
     for ident in PERSPECTIVES:
         out += [f"  - id: {ident}", f'    name: "{ident.replace("-", " ").title()}"',
@@ -50,7 +50,7 @@ def write_synthetic_pack(folder: Path | str, events: int = 2000, questions: int 
         out += [f"  - id: event-{number}", f'    title: "Event number {number}"',
                 f"    date: {date.isoformat()}", f'    summary: "What happened in event {number}."',
                 f'    cite: {{source: generated, excerpt: "{excerpt}"}}']
-    out.append("questions:")
+    out.append("questions:" if questions else "questions: []")
     for number in range(questions):
         quote = sentences[events + number].replace("\u201c", '\\"').replace("\u201d", '\\"')
         if number % 5 == 4:
@@ -66,12 +66,28 @@ def write_synthetic_pack(folder: Path | str, events: int = 2000, questions: int 
             out += [f"  - id: question-{number}", f'    quote: "{quote}"',
                     f"    answer: {answer}", f"    choices: [{answer}, {', '.join(others)}]",
                     "    cite: {source: generated}", '    explain: "The wording gives it away."']
-    out.append("levels:")
-    for number in range(0, min(events, questions) - 5, 50):
+    starts = range(0, min(events, questions) - 5, 50)
+    if starts:
+        out.append("levels:")
+    for number in starts:
         out += [f"  - id: level-{number}", f'    title: "Level {number}"', "    rounds:",
                 f"      - timeline: [{', '.join(f'event-{n}' for n in range(number, number + 5))}]",
                 f"      - questions: [{', '.join(f'question-{n}' for n in range(number, number + 5))}]",
                 "      - timeline: {from: 1953, to: 1964, count: 5}"]
-    path = folder / "synthetic.yaml"
+    path = folder / f"{name}.yaml"
     path.write_text("\n".join(out) + "\n", encoding="utf-8")
     return path
+
+
+def write_synthetic_packs(folder: Path | str, events: int, questions: int = 0,
+                          per_pack: int = 2500) -> list[Path]:
+    """As many packs as `events` needs, `per_pack` events each (a pack file is capped at
+    2 MB), the questions spread over them. Each pack has its own id, document and seed."""
+    count = max(1, -(-events // per_pack))
+    paths = []
+    for number in range(count):
+        share_events = events // count + (1 if number < events % count else 0)
+        share_questions = questions // count + (1 if number < questions % count else 0)
+        paths.append(write_synthetic_pack(folder, share_events, share_questions,
+                                          seed=1956 + number, name=f"synthetic-{number + 1}"))
+    return paths
