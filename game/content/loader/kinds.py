@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from game.content.loader.schema import KeyTable, QUESTION_KEYS, short, suggest
+from game.content.loader.documents import Documents
+from game.content.loader.ids import Namespace
+from game.content.loader.schema import (QUESTION_KEYS, FieldReader, KeyTable, Reporter, short,
+                                        suggest)
 from game.content.model import (CHOICE, CLAIM, CORROBORATION, SOURCING, SPECTRUM, WHOSE_VIEW,
                                 Citation, Placement, Question, qualify)
 from game.content.text import fold
@@ -50,6 +53,21 @@ PLACEMENT_KEYS: KeyTable = {"perspective": ("id", True), "place": ("int", False)
 
 class KindBuilders:
     """Builders for the source-work kinds; needs PackBuilder's report, reader, ids, documents."""
+
+    # Provided by PackBuilder, which mixes this class in.
+    report: Reporter
+    reader: FieldReader
+    ids: Namespace
+    documents: Documents
+    pack_id: str
+
+    def citation(self, node: Any, at: Position, what: str, default_excerpt: str = "",
+                 default_at: Optional[Position] = None) -> Optional[Citation]:
+        raise NotImplementedError
+
+    def distinct(self, choices: list[tuple[str, Position]], what: str,
+                 noun: str = "choice") -> bool:
+        raise NotImplementedError
 
     def kind_keys_ok(self, node: YMap, at: Position, what: str, kind: str) -> bool:
         """Report keys the kind does not take and keys it needs but lacks."""
