@@ -13,7 +13,7 @@ from game.tools import bench
 
 SCREENS = ("board_drag", "explore", "whose_view_verdict")
 SIZES = ("1280x720", "1920x1080")
-QUICK_FIGURES = "startup_s,frame_ms,frame_ms_nocache,passage_ms,load_s,rss_mb,lan"
+QUICK_FIGURES = "startup_s,frame_ms,frame_ms_nocache,passage_ms,load_s,rss_mb"
 
 
 def _bench(*args: str) -> subprocess.CompletedProcess:
@@ -82,16 +82,19 @@ def test_the_verdict_source_really_scrolls():
     assert moved.report()["scroll_px"] > 0
 
 
-def test_a_figure_that_cannot_run_here_says_why(quick_json):
-    assert quick_json["lan"]["skipped"]
-
-
-def test_only_runs_the_figures_named():
+def test_only_runs_the_figures_named_and_lan_counts_every_phone_answer():
     done = _bench("--quick", "--json", "--only", "load_s.levels,lan")
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
     assert set(result) == {"load_s", "lan"}
     assert set(result["load_s"]) == {"levels"}
+    for phones, figure in (("40_phones", 40), ("200_phones", 200)):
+        got = result["lan"][phones]
+        assert got["phones"] == figure and got["answers_sent"] == 2 * figure
+        assert got["no_answer_lost"] and got["answers_counted"] == got["answers_sent"]
+        assert got["answer_to_projector_ms"]["p99"] >= got["answer_to_projector_ms"]["p50"] > 0
+    assert result["lan"]["200_phones"]["answer_to_projector_ms"]["target"] == 100
+    assert result["lan"]["40_phones"]["frame_ms"]["target"] == 8
 
 
 def test_an_unknown_figure_is_refused_with_the_known_names():
@@ -123,4 +126,9 @@ def test_the_readme_table_has_a_row_per_figure_with_its_target(quick_json):
     assert rows[0].startswith("| figure |")
     assert any(r.startswith("| startup_s |") and "< 0.2 s" in r for r in rows)
     assert any(r.startswith("| frame_ms explore 1920x1080 (p99) |") and "< 8 ms" in r for r in rows)
-    assert any(r.startswith("| lan | skipped") for r in rows)
+    lan = {"lan": {"40_phones": {"answers_sent": 80, "answers_counted": 80, "no_answer_lost": True,
+                                 "answer_to_projector_ms": {"p50": 5.0, "p99": 9.0},
+                                 "frame_ms": {"p99": 3.0, "target": 8.0}}}}
+    lan_rows = bench.table(lan).splitlines()
+    assert any(r.startswith("| lan 40 phones: answers counted | 80/80 |") for r in lan_rows)
+    assert any("projector frame" in r and "< 8 ms" in r and "| ok |" in r for r in lan_rows)

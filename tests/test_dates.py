@@ -114,3 +114,16 @@ def test_can_order_all_agrees_with_every_pair(dates):
 @given(partial_dates)
 def test_iso_reads_back_to_the_same_date(date):
     assert PartialDate.parse(date.iso()) == date
+
+
+@pytest.mark.parametrize("start, end, shown", [
+    ("1956-02-25", None, "25 February 1956"),
+    ("1956-02-14", "1956-02-25", "14–25 February 1956"),
+    ("1956-03-05", "1956-04-10", "5 March – 10 April 1956"),
+    ("1961-08", "1962", "August 1961 – 1962"),
+    ("1957", "1960", "1957 – 1960"),
+    ("1959-09-15", "1959-09-27", "15–27 September 1959"),
+])
+def test_a_span_is_said_for_people_with_what_both_ends_share_said_once(start, end, shown):
+    from game.content.dates import span_label
+    assert span_label(PartialDate.parse(start), PartialDate.parse(end) if end else None) == shown

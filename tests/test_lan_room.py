@@ -277,3 +277,11 @@ def test_no_answer_is_taken_after_the_reveal():
     r.reveal(lambda v: 1.0, answer_label="", explain="")
     late = r.answer(1, {"type": "answer", "question": "q1#1", "value": "b"}, 1.0)
     assert messages(late, 1, "error") and not r.rows
+
+
+def test_an_address_given_with_its_port_keeps_it_in_the_join_address(monkeypatch):
+    from game.lan.addresses import ADDRESSES_ENV, join_url, local_addresses
+    monkeypatch.setenv(ADDRESSES_ENV, "10.0.0.5, 192.168.1.20:8000")
+    assert local_addresses() == ["10.0.0.5", "192.168.1.20:8000"]
+    assert join_url("10.0.0.5", 8003, "KQTZ") == "http://10.0.0.5:8003/?room=KQTZ"
+    assert join_url("192.168.1.20:8000", 8003, "KQTZ") == "http://192.168.1.20:8000/?room=KQTZ"

@@ -112,6 +112,22 @@ class PartialDate:
         return self.iso()
 
 
+def span_label(start: PartialDate, end: Optional[PartialDate]) -> str:
+    """For people, a date or a span: '25 February 1956', '14–25 February 1956',
+    '5 March – 10 April 1956', 'August 1961 – 1962'. The part both ends share is said once."""
+    if end is None or end == start:
+        return start.label()
+    if (start.year == end.year and start.day and end.day and start.month
+            and start.month == end.month):
+        return f"{start.day}–{end.day} {_MONTHS[start.month]} {start.year}"
+    if start.year == end.year and start.month and end.month:
+        first = start.label().rsplit(" ", 1)[0]
+        return f"{first} – {end.label()}"
+    if start.year == end.year and not start.month and not end.month:
+        return str(start.year)
+    return f"{start.label()} – {end.label()}"
+
+
 def can_order_all(dates) -> bool:
     """True when every pair among `dates` can be ordered."""
     ordered = sorted(dates, key=PartialDate.sort_key)

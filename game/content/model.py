@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from game.content.dates import PartialDate
+from game.content.dates import PartialDate, span_label
 from game.content.text import FoldedText, Passage, passage
 
 WHOSE_VIEW = "whose-view"
@@ -105,6 +105,11 @@ class Event:
 
     def can_order(self, other: "Event") -> bool:
         return self.date.can_order(other.date)
+
+    @property
+    def when(self) -> str:
+        """The date, or the span when the event has an `end`, for people."""
+        return span_label(self.date, self.end)
 
 
 @dataclass(frozen=True)

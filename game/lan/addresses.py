@@ -32,7 +32,8 @@ def _resolver_addresses() -> list[str]:
 
 
 # A comma-separated list that replaces what the machine reports: for a computer whose
-# interfaces hide the address phones reach (a VPN, a container), and for screenshots.
+# interfaces hide the address phones reach (a VPN, a container, a forwarded port), and for
+# screenshots. An entry may name the port phones use too ("192.168.1.20:8000").
 ADDRESSES_ENV = "THAW_LAN_ADDRESSES"
 
 
@@ -51,5 +52,10 @@ def local_addresses() -> list[str]:
     return lan or ["127.0.0.1"]
 
 
+def base_url(address: str, port: int) -> str:
+    """http://address:port, where an address that names its own port keeps it."""
+    return f"http://{address}" if ":" in address else f"http://{address}:{port}"
+
+
 def join_url(address: str, port: int, code: str) -> str:
-    return f"http://{address}:{port}/?room={code}"
+    return f"{base_url(address, port)}/?room={code}"

@@ -39,7 +39,8 @@ Figures (targets for this project's reference machine: 2 slow cores, software re
 - rss_session_mb: peak resident MiB of a fresh process playing a seeded random session
   (keys, clicks, drags, wheel; no resizes) of 20,000 frames drawn, at 1024x768 and at
   3840x2160. < 150 MiB.
-- lan: a slot for playing over the network; skipped until that exists.
+- lan: 40 and 200 simulated phones answer on 127.0.0.1 while the projector draws: answers
+  lost, answer->projector latency (p50, p99), the projector's frame p99.
 
 Each figure is a function in FIGURES (name -> function(options) -> value); add one there.
 """
@@ -826,13 +827,30 @@ def rss_session(options: Options) -> dict:
     return results
 
 
+LAN_PHONES = (40, 200)
+LAN_ANSWER_TARGET_MS = 100.0     # p99, answer sent -> counted on the projector, at 200 phones
+LAN_FRAME_TARGET_MS = 8.0        # p99 of the projector's frame while 40 phones answer
+
+
 def lan(options: Options) -> dict:
-    """A slot for network play (phones as buzzers); filled in when that exists."""
-    if _import_first("game.lan", "game.net") is None:
-        return {"skipped": "no network play in this build"}
-    if _import_first("game.tools.lan_bench") is not None:
-        return {"skipped": "measured on its own: python -m game.tools.lan_bench --phones 40 200"}
-    return {"skipped": "network play exists, but its figure is not written yet"}
+    """Phones on 127.0.0.1 (a child process of asyncio clients) answer while the projector
+    pumps the server and draws its phone-play screen at 1920x1080 (a projector), once per frame."""
+    _headless_env()
+    from game.tools import lan_bench
+    out = {}
+    for phones in LAN_PHONES:
+        got = lan_bench.measure(phones, draw_for=lan_bench.projector_at((1920, 1080)),
+                                questions=2 if options.quick else lan_bench.QUESTIONS)
+        answer, frame = got["answer_to_projector_ms"], got["frame_ms"]
+        if phones == max(LAN_PHONES):
+            answer["target"] = LAN_ANSWER_TARGET_MS
+        if phones == min(LAN_PHONES):
+            frame["target"] = LAN_FRAME_TARGET_MS
+        got["no_answer_lost"] = got["answers_counted"] == got["answers_sent"]
+        got["ok"] = (got["no_answer_lost"] and answer["p99"] < answer.get("target", float("inf"))
+                     and frame["p99"] < frame.get("target", float("inf")))
+        out[f"{phones}_phones"] = got
+    return out
 
 
 FIGURES: dict[str, Callable[[Options], object]] = {
@@ -901,6 +919,18 @@ def lines_for(name: str, value) -> list[str]:
     if name == "explore_ms":
         return [_stat_line(f"{name}.{events}.{kind}", stat, "ms")
                 for events, kinds in value.items() for kind, stat in kinds.items()]
+    if name == "lan":
+        out = []
+        for key, v in value.items():
+            a, f = v["answer_to_projector_ms"], v["frame_ms"]
+            line = (f"lan.{key}: {v['answers_counted']}/{v['answers_sent']} answers counted, "
+                    f"answer->projector p50 {a['p50']:.1f} ms p99 {a['p99']:.1f} ms"
+                    + (f" (target < {a['target']:g})" if "target" in a else "")
+                    + f", projector frame p99 {f['p99']:.2f} ms"
+                    + (f" (target < {f['target']:g})" if "target" in f else "")
+                    + f"  {_verdict(v['ok'])}")
+            out.append(line)
+        return out
     if name == "rss_session_mb":
         return [f"{name}.{size}: peak {v['peak']:.1f} MiB, end {v['end']:.1f} MiB after "
                 f"{v['frames']} frames  (target peak < {v['target']:g} MiB) {_verdict(v['ok'])}"
@@ -952,6 +982,18 @@ def table(result: dict) -> str:
                         f"{p.get('p99_min', p['p99']):.2f}–{p.get('p99_max', p['p99']):.2f} ({p.get('runs', 1)})",
                         f"{p['cpu_p99']:.2f} ms" if "cpu_p99" in p else "",
                         f"< {p['target']:g} ms" if "target" in p else "", p.get("ok"))
+        elif name == "lan":
+            for key, v in value.items():
+                a, f = v["answer_to_projector_ms"], v["frame_ms"]
+                phones = key.replace("_", " ")
+                row(f"lan {phones}: answers counted", f"{v['answers_counted']}/{v['answers_sent']}",
+                    "", "", "all", v["no_answer_lost"])
+                row(f"lan {phones}: answer to projector (p50 / p99)", f"{a['p50']:.1f} / {a['p99']:.1f} ms",
+                    "", "", f"p99 < {a['target']:g} ms" if "target" in a else "",
+                    a["p99"] < a["target"] if "target" in a else None)
+                row(f"lan {phones}: projector frame 1920x1080 (p99)", f"{f['p99']:.2f} ms", "", "",
+                    f"< {f['target']:g} ms" if "target" in f else "",
+                    f["p99"] < f["target"] if "target" in f else None)
         elif name == "rss_session_mb":
             for size, v in value.items():
                 row(f"{name} {size} (peak, {v['frames']} frames)", f"{v['peak']:.0f} MiB",

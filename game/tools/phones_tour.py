@@ -2,8 +2,9 @@
 
     phones_shots(outdir, (1024, 640), seed=7) -> [paths]
 
-For `thaw screenshots`, after the classroom tour. The projector's address is pinned
-(THAW_LAN_ADDRESSES) so the pictures, QR code included, are the same on every machine.
+For `thaw screenshots`, after the classroom tour. The projector's address and port are
+pinned (THAW_LAN_ADDRESSES) so the pictures, QR code included, are the same on every
+machine, whichever port the server found free.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from game.lan.addresses import ADDRESSES_ENV
 from game.ui.app import App
 from game.ui.core.input import click_events, key_event
 
-SHOWN_ADDRESS = "192.168.1.20"
+SHOWN_ADDRESS = "192.168.1.20:8000"   # shown whatever port is free here, so pictures match
 
 
 def phones_shots(outdir, size, seed: int = 7, extra_packs=()) -> list[Path]:

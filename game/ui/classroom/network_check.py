@@ -12,7 +12,7 @@ from typing import Optional
 
 import pygame
 
-from game.lan.addresses import local_addresses
+from game.lan.addresses import base_url, local_addresses
 from game.lan.host import PhoneHost
 from game.lan.room import Room
 from game.lan.server import ServerError
@@ -70,7 +70,7 @@ class NetworkCheckScene(Scene):
 
     @property
     def url(self) -> str:
-        return f"http://{self.addresses[self.address_index]}:{self.host.server.port or 0}/check"
+        return f"{base_url(self.addresses[self.address_index], self.host.server.port or 0)}/check"
 
     BINDINGS = (Binding((keys.LEFT, keys.RIGHT), "address", "Left/Right: another address"),
                 Binding((ANY,), "widgets"),

@@ -525,7 +525,7 @@ class EventPanel(Scene):
         event = self.event
         title = text.block(event.title, "heading", palette.accent, self.head.width)
         surface.blit(title, self.head.topleft)
-        when = event.date.label() + (f" \u2013 {event.end.label()}" if event.end else "")
+        when = event.when
         surface.blit(text.render(when, "subheading", palette.ink),
                      (self.head.x, self.head.y + title.get_height() + text.px(4)))
         summary = text.block(event.summary, "body", palette.ink, self.summary_rect.width)

@@ -52,7 +52,7 @@ def draw_event_card(surface, ctx, rect, event, *, show_date: bool, focused: bool
         y -= image.get_height()
         surface.blit(image, (rect.x + pad, y))
     if show_date:
-        image = text.render(text.fit(event.date.label(), DATE, rect.width - 2 * pad), DATE,
+        image = text.render(text.fit(event.when, DATE, rect.width - 2 * pad), DATE,
                             palette.muted)
         y -= image.get_height()
         surface.blit(image, (rect.x + pad, y))
