@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Callable, Optional
 
 from game.lan.room import OpenQuestion, Out, Room, Send
-from game.lan.server import Inbound, LanServer
+from game.lan.server import Inbound, LanServer, ServerError
 
 
 class PhoneHost:
@@ -25,6 +25,22 @@ class PhoneHost:
 
     def start(self) -> int:
         return self.server.start()
+
+    def ensure_started(self) -> str:
+        """Start the server unless it runs: '' when it runs, else what went wrong and what
+        to do about it, in words for the teacher."""
+        if self.server.running:
+            return ""
+        try:
+            self.server.start()
+        except ServerError as error:
+            return (f"{error} Close other programs that use ports 8000–8009, allow Thaw "
+                    "through the firewall, or run the review on one screen.")
+        return ""
+
+    def pump_if_running(self) -> None:
+        if self.server.running:
+            self.pump()
 
     def stop(self) -> None:
         self.server.stop()

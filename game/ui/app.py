@@ -290,34 +290,29 @@ class App:
 
 def preview(path, window: Optional[str] = None) -> int:
     """`thaw preview PACK`: the window on that pack alone (and what it requires)."""
+    return _open_and_play(window, extra_packs=(str(path),), only=True, start="preview",
+                          start_options={"path": str(path)})
+
+
+def run(args) -> int:
+    """`thaw play`: open the window and play until the player quits."""
+    return _open_and_play(getattr(args, "window", None),
+                          fullscreen=True if getattr(args, "fullscreen", False) else None,
+                          seed=getattr(args, "seed", None), mode=getattr(args, "mode", None),
+                          extra_packs=getattr(args, "pack", ()) or (),
+                          only=bool(getattr(args, "only", False)))
+
+
+def _open_and_play(window: Optional[str], **options) -> int:
+    """Open a real window of the size asked for and run the loop: the exit status
+    (2 for a bad size, 1 with advice when there is no display to show it on)."""
     try:
         size = parse_size(window)
     except ValueError as error:
         print(f"thaw: {error}", file=sys.stderr)
         return 2
     try:
-        app = App(size=size, extra_packs=(str(path),), only=True, start="preview",
-                  start_options={"path": str(path)})
-        _require_a_visible_window()
-    except NoDisplay as error:
-        pygame.quit()
-        print(NO_DISPLAY_MESSAGE.format(reason=error), file=sys.stderr, end="")
-        return 1
-    return app.loop()
-
-
-def run(args) -> int:
-    """`thaw play`: open the window and play until the player quits."""
-    try:
-        size = parse_size(getattr(args, "window", None))
-    except ValueError as error:
-        print(f"thaw: {error}", file=sys.stderr)
-        return 2
-    try:
-        app = App(size=size, fullscreen=True if getattr(args, "fullscreen", False) else None,
-                  seed=getattr(args, "seed", None), mode=getattr(args, "mode", None),
-                  extra_packs=getattr(args, "pack", ()) or (),
-                  only=bool(getattr(args, "only", False)))
+        app = App(size=size, **options)
         _require_a_visible_window()
     except NoDisplay as error:
         pygame.quit()

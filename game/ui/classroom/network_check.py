@@ -15,7 +15,6 @@ import pygame
 from game.lan.addresses import base_url, local_addresses
 from game.lan.host import PhoneHost
 from game.lan.room import Room
-from game.lan.server import ServerError
 from game.ui.core import input as keys
 from game.ui.core.bindings import ANY, Binding, dispatch, footer
 from game.ui.core.scene import Scene
@@ -52,16 +51,10 @@ class NetworkCheckScene(Scene):
         self.focus = FocusRing([self.back_button], arrows=False)
 
     def enter(self) -> None:
-        if self.host.server.running:
-            return
-        try:
-            self.host.start()
-        except ServerError as error:
-            self.problem = str(error)
+        self.problem = self.host.ensure_started()
 
     def update(self, dt: float) -> None:
-        if self.host.server.running:
-            self.host.pump()
+        self.host.pump_if_running()
 
     def back(self) -> None:
         if self.own_server:

@@ -19,7 +19,6 @@ from game.lan.host import PhoneHost
 from game.lan.nicknames import NicknameError
 from game.lan.quiz import PhoneQuiz
 from game.lan.room import TEAM_PADS, Room, new_room_code
-from game.lan.server import ServerError
 from game.ui.classroom.draw import team_colour
 from game.ui.core import input as keys
 from game.ui.core.bindings import ANY, Binding, dispatch, footer
@@ -64,17 +63,10 @@ class PhonesLobbyScene(Scene):
 
     # -- life -----------------------------------------------------------------------
     def enter(self) -> None:
-        if self.host.server.running:
-            return
-        try:
-            self.host.start()
-        except ServerError as error:
-            self.problem = (f"{error} Close other programs that use ports 8000–8009, allow Thaw "
-                            "through the firewall, or run the review on one screen (Esc).")
+        self.problem = self.host.ensure_started()
 
     def update(self, dt: float) -> None:
-        if self.host.server.running:
-            self.host.pump()
+        self.host.pump_if_running()
         players = self.players
         self.selected = min(self.selected, max(0, len(players) - 1))
 

@@ -86,6 +86,7 @@ class ExploreScene(Scene):
         self._placed_version = 0     # bumped by _place(): every tile is stale
         self._tiles = _Tiles()
         self._caching = True
+        self.spans: list[tuple[int, int, int, int]] = []
 
     # --- geometry --------------------------------------------------------------------
     def layout(self, size) -> None:
@@ -93,6 +94,8 @@ class ExploreScene(Scene):
         self.fr = frame(size, text)
         body = self.fr.body
         self.axis_h = text.line_height("small") + text.px(22)
+        if any(e.end is not None for e in self.events):
+            self.axis_h += 3 * (max(2, text.px(4)) + 2) + text.px(4)   # room for the span bars
         self.view = pygame.Rect(body.x, body.y + self.axis_h, body.width,
                                 max(1, body.height - self.axis_h))
         self._place()
@@ -131,8 +134,24 @@ class ExploreScene(Scene):
         self._tile_size = (max(64, -(-self.view.width // TILES_PER_VIEW)),
                            max(64, -(-self.view.height // TILES_PER_VIEW)))
         self.index = GridIndex(self.rects, *self._tile_size)
+        self._place_spans(ppy)
         self._placed_version += 1
         self._tiles.drop()
+
+    def _place_spans(self, ppy: float) -> None:
+        """Events with an `end` as bars under the axis, in as few lanes as keep them apart:
+        (content x from, content x to, lane, event index), by start."""
+        spans = sorted((round(year_fraction(e.date.first_day) * ppy),
+                        round(year_fraction(e.end.last_day) * ppy), i)
+                       for i, e in enumerate(self.events) if e.end is not None)
+        lane_ends: list[int] = []
+        self.spans = []
+        for x0, x1, i in spans:
+            lane = next((n for n, end in enumerate(lane_ends) if end < x0), len(lane_ends))
+            if lane == len(lane_ends):
+                lane_ends.append(x1)
+            lane_ends[lane] = x1 + self.ctx.text.px(4)
+            self.spans.append((x0, max(x1, x0 + 2), lane, i))
         self._widest: dict[int, int] = {}    # event index -> its title's widest line (plain labels)
         self._clamp()
 
@@ -333,7 +352,7 @@ class ExploreScene(Scene):
         self._draw_scrollbar(surface)
         event = self.events[self.selected]
         draw_footer(surface, ctx, self.fr,
-                    f"{event.date.label()}: {event.title}   \u2014   {footer(self)}")
+                    f"{event.when}: {event.title}   \u2014   {footer(self)}")
 
     def _draw_tiles(self, surface) -> None:
         """The label layer: the tiles meeting the view, each drawn once and kept while in
@@ -398,6 +417,20 @@ class ExploreScene(Scene):
                     mx = x + round(ppy * month / 12)
                     pygame.draw.line(surface, palette.line, (mx, y - text.px(4)), (mx, y),
                                      max(1, text.px(1)))
+        self._draw_spans(surface, y)
+
+    def _draw_spans(self, surface, axis_y: int) -> None:
+        """Spans (events with an end) as bars just under the axis; only those in view."""
+        text, palette = self.ctx.text, self.ctx.palette
+        bar = max(2, text.px(4))
+        left = self.view.x - round(self.pan_x)
+        for x0, x1, lane, index in self.spans:
+            a, b = left + x0, left + x1
+            if b < self.view.x or a > self.view.right or lane > 2:
+                continue
+            colour = palette.accent if index == self.selected else palette.gold
+            pygame.draw.rect(surface, colour, (a, axis_y + text.px(6) + lane * (bar + 2), b - a, bar),
+                             border_radius=bar // 2)
 
     def _draw_label(self, surface, index, screen, hover: bool, selected: bool) -> None:
         text, palette = self.ctx.text, self.ctx.palette
@@ -412,7 +445,8 @@ class ExploreScene(Scene):
             pad = text.px(8)
             title = text.block(event.title, "card", palette.ink, screen.width - 2 * pad)
             surface.blit(title, (screen.x + pad, screen.y + text.px(5)))
-            date = text.render(event.date.label(), "card-date", palette.muted)
+            date = text.render(text.fit(event.when, "card-date", screen.width - 2 * pad), "card-date",
+                               palette.muted)
             surface.blit(date, (screen.x + pad, screen.bottom - text.px(5) - date.get_height()))
         else:
             dot = max(3, text.px(5))
