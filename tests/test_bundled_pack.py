@@ -4,13 +4,14 @@ These are content checks: enough events, years, voices and questions to play, ev
 document used, the known wrong date in document 004 handled, and every level playable.
 """
 
+import re
 from collections import Counter
 
 import pytest
 
 import game
 from game.content.dates import PartialDate, can_order_all
-from game.content.model import CHOICE, WHOSE_VIEW
+from game.content.model import CHOICE, WHOSE_VIEW, local_id
 
 try:
     from game.content.library import load_library
@@ -176,3 +177,85 @@ def test_every_drawn_timeline_round_can_be_dealt_from_the_packs_events(pack):
 def test_every_question_of_the_pack_is_asked_in_some_level(pack):
     asked = {i for level in pack.levels for r in level.rounds for i in r.question_ids}
     assert {q.id for q in pack.questions} <= asked
+
+
+# --- content review 1 (issue 12): fair whose-view questions, supported events ---------------
+DOCUMENT_NUMBER = re.compile(r"\b(document\s+)?00[0-4]\b|\(\s*00[0-4]\s*\)", re.IGNORECASE)
+
+
+def test_the_pack_passes_the_content_lint(pack):
+    from game.content.lint import lint_pack
+    from game.content.yamlsafe import read_yaml
+    assert [str(p) for p in lint_pack(pack, read_yaml(PACK_FILE).data, PACK_FILE.name)] == []
+
+
+def test_every_whose_view_question_names_its_choices_so_the_lint_can_check_them(pack):
+    for question in _whose_view(pack):
+        assert 3 <= len(question.choices) <= 4, question.id
+
+
+def test_every_perspective_has_its_own_one_line_view(pack):
+    views = [p.view for p in pack.perspectives]
+    assert len(set(views)) == len(views)
+    for perspective in pack.perspectives:
+        assert len(perspective.view) <= 150, perspective.id
+
+
+def test_nothing_a_player_sees_while_answering_names_a_document_number(pack):
+    shown = [(p.id, p.name + " " + p.view) for p in pack.perspectives]
+    shown += [(q.id, q.prompt + " " + " ".join(q.choices if q.kind == CHOICE else ()))
+              for q in pack.questions]
+    for ident, text in shown:
+        assert not DOCUMENT_NUMBER.search(text), (ident, text)
+
+
+def test_no_view_under_an_answer_repeats_the_words_of_its_quote(pack):
+    """Beyond the lint's threshold: not even one word the other choices do not share."""
+    from game.content.lint import content_words
+    views = {p.id: p for p in pack.perspectives}
+    for question in _whose_view(pack):
+        others = set().union(*(content_words(views[i].view) for i in question.choices
+                               if i != question.answer))
+        shared = content_words(question.quote) & content_words(views[question.answer].view)
+        assert not shared - others, (question.id, shared - others)
+
+
+def test_a_question_about_a_reported_idea_says_so_in_its_prompt_and_keeps_the_signal_phrase(pack):
+    reported = {"q-martinez-understanding": "one thing he points out is",
+                "q-freeze-gulag": "Freeze, writes about how"}
+    for ident, signal in reported.items():
+        question = next(q for q in pack.questions if local_id(q.id) == ident)
+        assert "reported" in question.prompt, ident
+        assert signal in question.quote, ident
+
+
+def test_the_reading_rule_credits_the_writer_of_a_report_by_default(pack):
+    """'Khrushchev emphasized that...' and 'Jones writes that...' are the writers' words."""
+    answers = {local_id(q.id): local_id(q.answer) for q in pack.questions}
+    assert answers["q-true-leadership"] == "explainer"
+    assert answers["q-learned-lesson"] == "sowelld"
+
+
+NEW_EVENTS = {   # the review's section 5c and others it names, with the recorded dates
+    "amnesty-1953": "1953-03-27", "beria-shot": "1953-12-23", "crimea-transfer": "1954-02-19",
+    "camp-releases": "1956", "cc-resolution-cult": "1956-06-30",
+    "deported-peoples-restored": "1957-01-09", "r7-test": "1957-08-21",
+    "time-man-of-the-year": "1958-01-06", "seven-thousand-cadres": "1962-01-11",
+    "party-apparatus-split": "1962-11", "cpc-on-stalin": "1963-09-13", "harvest-failure": "1963",
+}
+
+
+def test_the_events_the_review_found_missing_are_in_the_pack_with_their_recorded_dates(pack):
+    dates = {local_id(e.id): e.date.iso() for e in pack.events}
+    assert {i: dates.get(i) for i in NEW_EVENTS} == NEW_EVENTS
+
+
+def test_an_event_inside_another_events_span_is_not_in_the_pack(pack):
+    """The rules order events by start date; a card dated inside another's span (the poem
+    of 21 October 1962 inside the Cuban crisis) would punish a fair answer."""
+    spans = [e for e in pack.events if e.end is not None]
+    for event in pack.events:
+        for span in spans:
+            if event.id != span.id and event.date.first_day > span.date.first_day \
+                    and event.date.last_day < span.end.first_day:
+                raise AssertionError(f"{event.id} falls inside {span.id}")

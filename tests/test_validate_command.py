@@ -61,7 +61,7 @@ events:
   - id: war
     title: War
     date: 1945
-    summary: s
+    summary: Joseph Stalin's war
     cite: {{source: today-is, excerpt: "he denounced Joseph Stalin"}}
 """)
     code, lines = validate(capsys, tmp_path)

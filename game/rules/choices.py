@@ -20,7 +20,7 @@ from game.rules.kinds import choice_label, is_source_work
 class Choice:
     key: str          # what the player answers with: a perspective id, or the choice text
     label: str        # what is shown: the perspective's name, or the text
-    detail: str = ""  # the perspective's role, if any
+    detail: str = ""  # the perspective's view: what it argues, shown under the name
 
 
 def _source_id(question: Question) -> str:
@@ -74,7 +74,9 @@ def choice_for(question: Question, key: str, content: Content) -> Choice:
     if question.is_whose_view:
         view = content.perspective(key)
         if view is not None:
-            return Choice(key, view.name, view.role)
+            # The view, not the role: a player tells perspectives apart by what they
+            # argue (the role names documents and is shown nowhere while choosing).
+            return Choice(key, view.name, view.view)
     if is_source_work(question):
         return Choice(key, *choice_label(question, key))
     return Choice(key, key)

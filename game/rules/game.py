@@ -65,6 +65,7 @@ class Game:
     stealable: Optional[Ask] = None        # the question just missed, open to a steal
     resume: Optional[Prompt] = None        # the prompt a steal interrupted
     level: Optional[Level] = None          # campaign
+    asked: tuple[str, ...] = ()            # question ids dealt in this game (no passage twice)
 
     @property
     def over(self) -> bool:
@@ -199,17 +200,27 @@ def _deal_sort(game: Game, step: Step, index: int):
 def _deal_ask(game: Game, step: Step, index: int):
     content, session = game.content, game.session
     rng = rng_for(session.seed, game.mode, game.start, "deal", index)
+    asked = [q for q in (content.question(i) for i in game.asked) if q]
+
+    def unasked(chosen, question) -> bool:   # within a game no passage is asked twice
+        return not any(pool.same_passage(question, other) for other in asked)
+
+    due = [q for q in (content.question(i) for i in _due(game, "question", index)) if q]
     if step.question_id:
         question = content.question(step.question_id)
+        if question is not None and not unasked([], question):
+            question = None            # a level that asks a passage again: skip the step
         seen = session.seen_questions | {step.question_id}
+    elif due:
+        # Mixed review: a missed question comes back on purpose, once (not a repeat deal).
+        question, seen = due[0], session.seen_questions | {due[0].id}
     else:
-        first = [q for q in (content.question(i) for i in _due(game, "question", index)) if q]
-        picked, seen = pool.draw(rng, content.questions, session.seen_questions, 1,
-                                 first=first[:1])
+        picked, seen = pool.draw(rng, content.questions, session.seen_questions, 1, unasked)
         question = picked[0] if picked else None
     if question is None:
         return None, game
     game = replace(game, session=replace(session, seen_questions=seen),
+                   asked=(*game.asked, question.id),
                    review=tuple(d for d in game.review
                                 if not (d.kind == "question" and d.id == question.id)))
     if question.is_spectrum:

@@ -10,6 +10,10 @@ from __future__ import annotations
 import random
 from typing import Callable, Protocol, Sequence, TypeVar
 
+from game.content.lint import same_passage
+
+__all__ = ["draw", "same_passage"]   # same_passage: within a game no passage is asked twice
+
 
 class HasId(Protocol):
     """Anything dealt from a pool: events, questions."""

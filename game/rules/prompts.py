@@ -8,11 +8,28 @@ from typing import Optional, Union
 from game.content.model import Citation, Event, Question, TimelineDraw
 from game.content.text import Passage
 from game.rules.choices import Choice
-from game.rules.kinds import ScaleHand, ScaleVerdict
+from game.rules.kinds import ScaleHand, ScaleVerdict, is_source_work, source_line
+from game.rules.kinds import lead as kind_lead
 from game.rules.session import AnswerRecord
 
 FIFTY = "fifty"   # hint: remove one wrong choice
 YEAR = "year"     # hint: show one card's year
+
+WHOSE_VIEW_LEAD = "Whose view is this?"
+# The reading rule of docs/packs.md, in one line for the whose-view screens.
+READING_RULE = ("How to read this: the answer is whoever wrote the words shown; a writer "
+                "reporting someone (\u201cX writes that\u2026\u201d) is the answer, unless "
+                "the question asks whose idea is reported.")
+
+
+def lead_for(question: Question) -> str:
+    """What is asked above the quote: the question's own prompt, or the default."""
+    if question.is_whose_view:
+        return question.prompt or WHOSE_VIEW_LEAD
+    if is_source_work(question):        # the kind (and the document, if it may be named)
+        where = source_line(question)
+        return f"{kind_lead(question)} \u00b7 {where}" if where else kind_lead(question)
+    return "Question"
 
 
 @dataclass(frozen=True)

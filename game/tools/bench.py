@@ -368,7 +368,9 @@ def _explore_input(app):
         if i < CYCLE // 2:
             labels = _visible_labels(explore)
             if labels:
-                index, rect = labels[(i * 7) % len(labels)]
+                # A stride of 7 stands still when 7 labels are in view: step by 1 then.
+                stride = 7 if len(labels) % 7 else 1
+                index, rect = labels[(i * stride) % len(labels)]
                 events.append(_motion(rect.center))
             else:
                 events.append(_motion((view.x + (i * 37) % view.width, view.centery)))

@@ -13,9 +13,8 @@ import pygame
 
 from game.classroom.session import ROUND_OVER, STEAL_OFFER, ClassroomError
 from game.classroom.setup import ROUND_TITLES
-from game.rules.kinds import (ScaleHand, ScaleVerdict, is_source_work, lead, prompt_text,
-                              source_line)
-from game.rules.prompts import Ask, SortHand
+from game.rules.kinds import ScaleHand, ScaleVerdict, is_source_work, prompt_text
+from game.rules.prompts import READING_RULE, Ask, SortHand, lead_for
 from game.ui.classroom.draw import (BODY, CARD, CHOICE, CHOICE_SMALL, LABEL, PROMPT, QUOTE, SMALL,
                                     band_height, draw_countdown, draw_overlay_panel,
                                     draw_score_strip, draw_team_band, fit_style, overlay_panel_rect,
@@ -156,7 +155,7 @@ class ClassroomPlayScene(Scene):
 
     def action_help(self, action) -> None:
         lines = ([(ANSWER_HELP, BODY)] + [(line, LABEL) for line in help_lines(self.BINDINGS)]
-                 + [(SAVED_HELP, SMALL)])
+                 + [(SAVED_HELP, SMALL), ("Whose view? " + READING_RULE, SMALL)])
         self.ctx.push(make_scene("overlay", self.ctx, title="Teacher keys", lines=lines,
                                  panel=draw_overlay_panel, width_share=0.8, close_key="h"))
 
@@ -372,13 +371,11 @@ class ClassroomPlayScene(Scene):
             draw_scale_hand(self, surface, prompt)
 
     def _ask_geometry(self, prompt) -> SimpleNamespace:
-        ctx, text, palette = self.ctx, self.ctx.text, self.ctx.palette
+        ctx, text = self.ctx, self.ctx.text
         g = SimpleNamespace(area=self._prompt_area())
         question = prompt.question
-        g.lead = lead(question)
-        if source_line(question):
-            g.lead = text.fit(f"{g.lead} \u00b7 {source_line(question)}", LABEL, g.area.width)
-        lead_h = text.render(g.lead, LABEL, palette.accent).get_height()
+        g.lead = lead_for(question)     # the question's own prompt, or the default
+        lead_h = text.block_size(g.lead, LABEL, g.area.width)[1]
         live = prompt.live_choices
         gap = text.px(14)
         cols = 2 if len(live) > 2 else 1
@@ -389,7 +386,10 @@ class ClassroomPlayScene(Scene):
         longest = max((text.block_size(c.label, CHOICE, g.label_w)[1] for c in live), default=0)
         if longest > text.line_height(CHOICE) * 2:
             g.choice_style = CHOICE_SMALL
-        row_h = max(text.block_size(c.label, g.choice_style, g.label_w)[1] for c in live)
+        # A perspective's view goes under its name: teams choose by what a voice argues.
+        row_h = max(text.block_size(c.label, g.choice_style, g.label_w)[1]
+                    + (text.block_size(c.detail, SMALL, g.label_w)[1] if c.detail else 0)
+                    for c in live)
         row_h = max(row_h + text.px(24), text.px(72))
         choices_h = rows * row_h + (rows - 1) * gap
         top = g.area.y + lead_h + text.px(8)
@@ -415,7 +415,7 @@ class ClassroomPlayScene(Scene):
 
     def _draw_ask(self, surface, prompt, dim: bool) -> None:
         text, palette, g = self.ctx.text, self.ctx.palette, self.geo
-        lead_img = text.render(g.lead, LABEL, palette.accent)
+        lead_img = text.block(g.lead, LABEL, palette.accent, g.area.width)
         surface.blit(lead_img, (g.area.x, g.area.y))
         gap, quote_box = g.gap, g.quote_box
         block = text.block(g.content, g.style, palette.muted if dim else palette.ink, g.inner)
@@ -434,7 +434,12 @@ class ClassroomPlayScene(Scene):
             surface.blit(key, (badge.centerx - key.get_width() // 2,
                                badge.centery - key.get_height() // 2))
             label = text.block(choice.label, g.choice_style, palette.ink, g.label_w)
-            surface.blit(label, (badge.right + text.px(16), rect.centery - label.get_height() // 2))
+            detail = (text.block(choice.detail, SMALL, palette.muted, g.label_w)
+                      if choice.detail else None)
+            top = rect.centery - (label.get_height() + (detail.get_height() if detail else 0)) // 2
+            surface.blit(label, (badge.right + text.px(16), top))
+            if detail is not None:
+                surface.blit(detail, (badge.right + text.px(16), top + label.get_height()))
 
     def _hand_geometry(self, prompt) -> SimpleNamespace:
         text = self.ctx.text

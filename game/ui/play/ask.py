@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pygame
 
-from game.rules.kinds import is_source_work, lead, prompt_text, source_line
+from game.rules.kinds import is_source_work, prompt_text
+from game.rules.prompts import READING_RULE, lead_for
 from game.ui.core import input as keys
 from game.ui.core.bindings import ANY, Binding, dispatch, footer
 from game.ui.core.scene import Scene
@@ -83,11 +84,11 @@ class AskScene(Scene):
     def _layout_ask(self, body) -> None:
         text = self.ctx.text
         gap = text.px(12)
-        self.lead = lead(self.question)
-        if source_line(self.question):
-            self.lead = text.fit(f"{self.lead} \u00b7 {source_line(self.question)}", "subheading",
-                                 body.width)
-        lead_h = text.line_height("subheading") + text.px(6)
+        self.lead = lead_for(self.question)
+        self.rule = READING_RULE if self.question.is_whose_view else ""
+        self.lead_h = text.block_size(self.lead, "subheading", body.width)[1]
+        rule_h = text.block_size(self.rule, "small", body.width)[1] if self.rule else 0
+        lead_h = self.lead_h + rule_h + text.px(6)
         two_cols = body.width > text.px(860) and len(self.choices) > 2
         col_w = (body.width - gap) // 2 if two_cols else body.width
         heights = [c.height_for(col_w, self.ctx) for c in self.choices]
@@ -210,8 +211,12 @@ class AskScene(Scene):
         draw_hud(surface, ctx, self.fr, self.match,
                  f"question {self.position[0]} of {self.position[1]}")
         if self.verdict is None:
-            surface.blit(text.render(self.lead, "subheading", palette.accent),
+            width = self.fr.body.width
+            surface.blit(text.block(self.lead, "subheading", palette.accent, width),
                          (self.fr.body.x, self.lead_y))
+            if self.rule:
+                surface.blit(text.block(self.rule, "small", palette.muted, width),
+                             (self.fr.body.x, self.lead_y + self.lead_h))
             draw_panel(surface, self.quote_rect, palette, radius=text.px(10), fill=palette.card)
             quote, _ = self._ask_text()
             gap = text.px(12)
