@@ -16,6 +16,7 @@ from game.content.safetext import terminal
 from game.content.model import Event
 from game.rules import campaign, game as G, modes
 from game.rules.content import Content
+from game.rules.kinds import ScaleHand, ScaleVerdict, lead, prompt_text, source_line
 from game.rules.prompts import (FIFTY, YEAR, Ask, AskVerdict, PlaceCard, PlaceVerdict, SortHand,
                                 SortVerdict)
 from game.rules.review import miss_detail
@@ -75,12 +76,31 @@ def _show_ask(c: Console, p: Ask) -> None:
     c.write("")
     if p.steal:
         c.write("Steal! Answer for half points.")
-    if p.question.quote:
-        c.write(f"\"{p.question.quote}\"")
-    c.write(p.question.prompt or "Whose view is this?")
+    question = p.question
+    if not question.is_whose_view and lead(question) != "Question":
+        c.write(f"[{lead(question)}]")
+    if source_line(question):
+        c.write(f"From: {source_line(question)}")
+    if question.quote:
+        c.write(f"\"{question.quote}\"")
+    c.write(prompt_text(question) or "Whose view is this?")
     for index, choice in enumerate(p.live_choices, 1):
         detail = f" ({choice.detail})" if choice.detail else ""
         c.write(f"  {index}. {choice.label}{detail}")
+
+
+def _show_scale(c: Console, p: ScaleHand, content: Optional[Content] = None) -> None:
+    left, right = p.scale
+    c.write("")
+    c.write(f"[{lead(p.question)}] {prompt_text(p.question)}")
+    c.write(f"Scale: 1 = \"{left}\"  ...  {len(p.cards)} = \"{right}\"")
+    for index, key in enumerate(p.cards, 1):
+        c.write(f"  {index}. {_voice(key, content)}")
+
+
+def _voice(key: str, content: Optional[Content]) -> str:
+    view = content.perspective(key) if content is not None else None
+    return f"{view.name}: {view.view}" if view is not None else key
 
 
 def _points(record) -> str:
@@ -89,7 +109,7 @@ def _points(record) -> str:
     return f"+{record.points} points." if record.points else "No points."
 
 
-def _show_verdict(c: Console, verdict) -> None:
+def _show_verdict(c: Console, verdict, content: Optional[Content] = None) -> None:
     record = verdict.record
     if isinstance(verdict, PlaceVerdict):
         card = verdict.card
@@ -106,6 +126,19 @@ def _show_verdict(c: Console, verdict) -> None:
         for event in verdict.true_order:
             mark = "  <- out of place" if event.id in verdict.misplaced else ""
             c.write(f"  {event.date.label()}  {event.title}{mark}")
+    elif isinstance(verdict, ScaleVerdict):
+        share = round(verdict.credit * 100)
+        head = "All placed right!" if record.correct else f"{share}% of the pairs in order."
+        c.write(f"{head} {_points(record)}")
+        left, right = (tuple(verdict.question.scale) + ("", ""))[:2]
+        c.write(f"From \"{left}\" to \"{right}\":")
+        for placement in verdict.true_order:
+            mark = "  <- out of place" if placement.perspective in verdict.misplaced else ""
+            view = content.perspective(placement.perspective) if content else None
+            name = view.name if view else placement.perspective
+            c.write(f"  {placement.place}. {name}{mark}: {placement.why}")
+        if verdict.question.explain:
+            c.write(verdict.question.explain)
     elif isinstance(verdict, AskVerdict):
         head = "Right!" if record.correct else f"Wrong. The answer: {verdict.answer.label}."
         c.write(f"{head} {_points(record)}")
@@ -114,6 +147,10 @@ def _show_verdict(c: Console, verdict) -> None:
         if verdict.passage is not None and verdict.citation is not None:
             p = verdict.passage
             c.write(f"Source: {verdict.citation.source.title}, line {p.line}:")
+            c.write(f"  {p.before}[{p.excerpt}]{p.after}".replace("\n", " "))
+        if verdict.also is not None and verdict.also_passage is not None:
+            p = verdict.also_passage
+            c.write(f"Compare: {verdict.also.source.title}, line {p.line}:")
             c.write(f"  {p.before}[{p.excerpt}]{p.after}".replace("\n", " "))
 
 
@@ -151,6 +188,9 @@ def _read_move(c: Console, game: G.Game):
     while True:
         if isinstance(p, PlaceCard):
             text = c.ask(f"Gap 0-{len(p.line)} (h: show its year, q: quit) > ")
+        elif isinstance(p, ScaleHand):
+            text = c.ask(f"Numbers 1-{len(p.cards)} from \"{p.scale[0]}\" to "
+                         f"\"{p.scale[1]}\", e.g. {' '.join(map(str, range(1, len(p.cards) + 1)))} > ")
         elif isinstance(p, SortHand):
             text = c.ask(f"Numbers 1-{len(p.cards)} earliest first, e.g. "
                          f"{' '.join(map(str, range(1, len(p.cards) + 1)))} (h: a year) > ")
@@ -175,6 +215,10 @@ def _parse(p, text: str):
         if sorted(numbers) != list(range(1, len(p.cards) + 1)):
             return None
         return [p.cards[n - 1].id for n in numbers]
+    if isinstance(p, ScaleHand):
+        if sorted(numbers) != list(range(1, len(p.cards) + 1)):
+            return None
+        return [p.cards[n - 1] for n in numbers]
     live = p.live_choices
     return live[numbers[0] - 1].key if len(numbers) == 1 and 1 <= numbers[0] <= len(live) \
         else None
@@ -189,6 +233,8 @@ def play(game: G.Game, c: Console) -> G.Game:
                 _show_place(c, game, p)
             elif isinstance(p, SortHand):
                 _show_sort(c, p)
+            elif isinstance(p, ScaleHand):
+                _show_scale(c, p, game.content)
             else:
                 _show_ask(c, p)
             started = c.clock()
@@ -200,7 +246,7 @@ def play(game: G.Game, c: Console) -> G.Game:
                     c.write(str(error))
                 continue
             game, verdict = G.answer(game, move, max(0.0, c.clock() - started))
-            _show_verdict(c, verdict)
+            _show_verdict(c, verdict, game.content)
     except _Stop:
         c.write("Game ended.")
     return game

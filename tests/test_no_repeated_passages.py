@@ -9,6 +9,7 @@ from game.rules import game as G
 from game.rules import ordering
 from game.rules.content import Content
 from game.rules.pool import same_passage
+from game.rules.kinds import ScaleHand
 from game.rules.prompts import Ask, PlaceCard, SortHand
 from game.rules.session import new_session
 
@@ -27,6 +28,9 @@ def _move(game, right=True):
         return ordering.true_gap(prompt.line, prompt.card)
     if isinstance(prompt, SortHand):
         return [e.id for e in ordering.true_order(prompt.cards)]
+    if isinstance(prompt, ScaleHand):      # a spectrum: the voices in their places
+        order = [p.perspective for p in prompt.question.placements]
+        return order if right else list(reversed(order))
     if right:
         return prompt.question.answer
     return next(c.key for c in prompt.live_choices if c.key != prompt.question.answer)
@@ -36,7 +40,7 @@ def _asked(game, right=True):
     """The questions of a game in the order dealt (a mixed review return is marked)."""
     asked = []
     while not game.over:
-        if isinstance(game.prompt, Ask):
+        if isinstance(game.prompt, (Ask, ScaleHand)):
             asked.append(game.prompt.question)
         game, _ = G.answer(game, _move(game, right))
     return asked

@@ -26,6 +26,9 @@ def _answer_current(app, answered: list) -> None:
         press(app, "1", "RETURN")
     elif scene.name == "finished-line":
         press(app, "RETURN")               # the whole line, then the results
+    elif scene.name == "spectrum":             # a source-work question: place the voices
+        answered.append(("ask", scene.question.id))
+        press(app, "RETURN", "RETURN")     # submit as dealt, Continue
     else:
         raise AssertionError(f"unexpected screen {scene.name}")
 

@@ -3,6 +3,7 @@
 import pygame
 import pytest
 from classroom_helpers import wrong_move
+from kinds_helpers import kinds_match
 from ui_helpers import SIZES, make_app
 
 from game.classroom.session import OVER, ROUND_OVER, STEAL_OFFER, Classroom
@@ -55,6 +56,7 @@ OPTIONS = {
     "board": lambda ctx: {"match": new_match(ctx, rules.MODE_CHRONOLOGY, ())},
     "sort": lambda ctx: {"match": new_match(ctx, rules.MODE_SORT, ())},
     "ask": lambda ctx: {"match": new_match(ctx, rules.MODE_WHOSE_VIEW, ())},
+    "spectrum": lambda ctx: {"match": kinds_match(ctx, "sp-far-five")},
     "results": lambda ctx: {"match": _finished(ctx)},
     "finished-line": lambda ctx: {"match": _finished(ctx),
                                   "line": tuple(ctx.library.events()[:12])},
@@ -87,8 +89,9 @@ def test_every_registered_scene_draws_a_frame_at_both_reference_sizes(name, size
 def test_the_registry_names_every_screen_of_the_game():
     assert set(SCENES) == {
         "title", "settings", "packs", "explore", "explore-event", "choose", "campaign",
-        "notice", "progress", "confirm", "overlay", "board", "sort", "ask", "results",
-        "finished-line", "report", "level-intro", "classroom", "classroom-play", "classroom-board", "classroom-review",
+        "notice", "progress", "confirm", "overlay", "board", "sort", "ask", "spectrum", "results",
+        "finished-line", "report", "level-intro", "classroom", "classroom-play", "classroom-board",
+        "classroom-review",
         "classroom-phones", "classroom-phones-play", "network-check", "preview"}
 
 

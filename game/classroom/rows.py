@@ -37,6 +37,9 @@ def answer_text(record: AnswerRecord, content: Optional[Content] = None) -> str:
         text = TIME_RAN_OUT
     elif record.kind in (SORT, CHRONOLOGY):
         text = ORDER_SEPARATOR.join(record.chosen)
+    elif len(record.chosen) > 1:     # a spectrum: the voices from the scale's left end
+        views = [content.perspective(k) if content else None for k in record.chosen]
+        text = ORDER_SEPARATOR.join(v.name if v else k for v, k in zip(views, record.chosen))
     else:
         key = record.chosen[0] if record.chosen else ""
         view = content.perspective(key) if (content and record.kind == WHOSE_VIEW) else None

@@ -34,6 +34,7 @@ from typing import Callable, Optional, Sequence
 
 from game.rules import game as rules
 from game.rules.content import Content
+from game.rules.kinds import ScaleHand
 from game.rules.prompts import Ask, PlaceCard, SortHand
 from game.rules.session import missed, new_session, standings
 from game.classroom.rows import (END, MANUAL, PAUSE, RESUME, SKIP, UNDO, answer_row,
@@ -249,6 +250,8 @@ class Classroom:
                         prompt.live_choices[0].key)
         elif isinstance(prompt, SortHand):
             move = [c.id for c in prompt.cards]
+        elif isinstance(prompt, ScaleHand):
+            move = list(prompt.cards)
         else:
             move = 0
         seconds = max(self.timer.elapsed, self.timer.limit + _PAST_LIMIT)
@@ -442,7 +445,7 @@ class Classroom:
 
 
 def _items(prompt) -> tuple[str, ...]:
-    if isinstance(prompt, Ask):
+    if isinstance(prompt, (Ask, ScaleHand)):
         return (prompt.question.id,)
     if isinstance(prompt, SortHand):
         return tuple(c.id for c in prompt.cards)

@@ -57,6 +57,7 @@ def run(args: argparse.Namespace) -> int:
     outdir = Path(args.outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     from game.tools.classroom_tour import classroom_shots
+    from game.tools.kinds_tour import kinds_shots
     from game.tools.phones_tour import phones_shots
     from game.tools.tour import take_all
     written = []
@@ -69,6 +70,7 @@ def run(args: argparse.Namespace) -> int:
             written += take_all(outdir, size, args.seed, extra_packs=[str(broken)])
             written += classroom_shots(outdir, size, args.seed, extra_packs=[str(broken)])
             written += phones_shots(outdir, size, args.seed, extra_packs=[str(broken)])
+            written += kinds_shots(outdir, size, args.seed)
     for path in written:
         print(path)
     return 0

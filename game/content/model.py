@@ -14,6 +14,12 @@ from game.content.text import FoldedText, Passage, passage
 
 WHOSE_VIEW = "whose-view"
 CHOICE = "choice"
+# The source-work kinds (issue 12): see game/content/kinds.py and docs/packs.md.
+SOURCING = "sourcing"
+CORROBORATION = "corroboration"
+SPECTRUM = "spectrum"
+CLAIM = "claim-evidence"
+QUESTION_KINDS = (WHOSE_VIEW, CHOICE, SOURCING, CORROBORATION, SPECTRUM, CLAIM)
 
 #: Sources, perspectives, events and questions loaded from a pack have the id
 #: "<pack id>:<id as written>" (e.g. "khrushchev-era:secret-speech"), so two packs may
@@ -123,10 +129,37 @@ class Question:
     choices: tuple[str, ...] = ()
     cite: Optional[Citation] = None
     pack: str = ""
+    # The source-work kinds; empty for whose-view and choice questions.
+    facet: str = ""                              # sourcing: author, date, audience, ...
+    relation: str = ""                           # corroboration: supports / contradicts
+    passages: tuple[Citation, ...] = ()          # corroboration: the documents offered
+    statements: tuple[str, ...] = ()             # claim-evidence: statements of the quote
+    scale: tuple[str, ...] = ()                  # spectrum: (left end, right end)
+    placements: tuple["Placement", ...] = ()     # spectrum: the voices, left to right
 
     @property
     def is_whose_view(self) -> bool:
         return self.kind == WHOSE_VIEW
+
+    @property
+    def is_spectrum(self) -> bool:
+        return self.kind == SPECTRUM
+
+    def passage_for(self, key: str) -> Optional[Citation]:
+        """Corroboration: the offered passage whose key (its source id) is `key`."""
+        return next((c for c in self.passages if c.source.id == key), None)
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Spectrum: one voice and where it sits on the scale (1 = the left end).
+
+    Voices with the same `place` are level: no order between them is marked wrong.
+    """
+    perspective: str          # a perspective id
+    place: int
+    why: str                  # the historian's reason for the placement
+    cite: Optional[Citation] = None
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from game.classroom.setup import ClassroomSetup, check_content, deal_round, play
 from game.rules import game as rules
 from game.rules.content import Content
 from game.rules.ordering import pair_credit, true_order
+from game.rules.kinds import ScaleHand, lead, prompt_text, scale_credit
 from game.rules.prompts import Ask, SortHand
 from game.rules.session import new_session
 from game.lan.room import CHOOSE, ORDER, OpenQuestion, PhoneChoice
@@ -100,6 +101,10 @@ class PhoneQuiz:
                 ids = [e.id for e in prompt.cards]
                 order = [ids[int(i)] for i in common[0][0]] if common else ids
                 game, _ = rules.submit(game, order)
+            elif isinstance(prompt, ScaleHand):
+                ids = list(prompt.cards)
+                order = [ids[int(i)] for i in common[0][0]] if common else ids
+                game, _ = rules.place_on_scale(game, order)
         except (rules.MoveError, ValueError, IndexError):
             pass
         self._session = game.session
@@ -113,12 +118,22 @@ def to_open_question(prompt: object, qid: str, *, now: float, seconds: Optional[
         text = question.quote if question.is_whose_view else (question.prompt or question.quote)
         if question.is_whose_view:
             text = f"“{text}” — whose view is this?"
+        elif question.kind != "choice":     # the source-work kinds: passage, then the ask
+            asked = prompt_text(question)
+            text = f"{lead(question)}: “{question.quote}” — {asked}" if question.quote \
+                else f"{lead(question)}: {asked}"
         choices = tuple(PhoneChoice(str(i), c.label, c.detail) for i, c in enumerate(prompt.live_choices))
         return OpenQuestion(qid, CHOOSE, text, choices, deadline=deadline, opened_at=now)
     if isinstance(prompt, SortHand):
         cards = tuple(PhoneChoice(str(i), e.title) for i, e in enumerate(prompt.cards))
         return OpenQuestion(qid, ORDER, "Put these events in order, earliest first.", cards,
                             deadline=deadline, opened_at=now)
+    if isinstance(prompt, ScaleHand):
+        left, right = prompt.scale
+        cards = tuple(PhoneChoice(str(i), prompt.name(k), prompt.view(k))
+                      for i, k in enumerate(prompt.cards))
+        return OpenQuestion(qid, ORDER, f"{prompt_text(prompt.question)} First: “{left}”; "
+                            f"last: “{right}”.", cards, deadline=deadline, opened_at=now)
     raise QuizError(f"phones cannot play a {type(prompt).__name__}")
 
 
@@ -132,6 +147,11 @@ def judge(prompt: object, value: object) -> float:
             if len(order) != len(prompt.cards):
                 return 0.0
             return pair_credit(order)
+        if isinstance(prompt, ScaleHand):
+            keys = [prompt.cards[int(i)] for i in value]      # type: ignore[union-attr]
+            if sorted(keys) != sorted(prompt.cards):
+                return 0.0
+            return scale_credit(prompt.question, keys)
     except (ValueError, TypeError, IndexError):
         return 0.0
     return 0.0
@@ -147,4 +167,9 @@ def reveal_text(prompt: object) -> Reveal:
         return Reveal("; ".join(f"{n}. {e.title}" for n, e in enumerate(ordered, 1)),
                       "; ".join(f"{e.title}: {e.date.label()}" for e in ordered),
                       tuple((e.title, e.date.label()) for e in ordered))
+    if isinstance(prompt, ScaleHand):
+        placements = prompt.question.placements
+        return Reveal("; ".join(f"{p.place}. {prompt.name(p.perspective)}" for p in placements),
+                      " ".join(f"{prompt.name(p.perspective)}: {p.why}" for p in placements),
+                      tuple((prompt.name(p.perspective), p.why) for p in placements))
     return Reveal("", "")

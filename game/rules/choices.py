@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from game.content.model import Question
 from game.content.text import fold
 from game.rules.content import Content
+from game.rules.kinds import choice_label, is_source_work
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,8 @@ def choice_for(question: Question, key: str, content: Content) -> Choice:
             # The view, not the role: a player tells perspectives apart by what they
             # argue (the role names documents and is shown nowhere while choosing).
             return Choice(key, view.name, view.view)
+    if is_source_work(question):
+        return Choice(key, *choice_label(question, key))
     return Choice(key, key)
 
 

@@ -13,10 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Optional, Sequence, Union, cast
 
-from game.content.model import Event, Level
+from game.content.model import CORROBORATION, Event, Level
 from game.rules import ordering, pool
 from game.rules.choices import choice_for, choices_for
 from game.rules.content import Content
+from game.rules.kinds import (ScaleHand, ScaleVerdict, check_order, deal_scale, scale_credit,
+                              scale_misplaced)
 from game.rules.prompts import (FIFTY, YEAR, Ask, AskVerdict, PlaceCard, PlaceVerdict,
                                 Prompt, SortHand, SortVerdict, Step, Verdict)
 from game.rules.rng import rng_for
@@ -221,6 +223,9 @@ def _deal_ask(game: Game, step: Step, index: int):
                    asked=(*game.asked, question.id),
                    review=tuple(d for d in game.review
                                 if not (d.kind == "question" and d.id == question.id)))
+    if question.is_spectrum:
+        views = [v for v in (content.perspective(p.perspective) for p in question.placements) if v]
+        return deal_scale(question, index, rng, views), game
     choices = choices_for(question, content, rng, session.rules.choices)
     return Ask(index, question, choices), game
 
@@ -253,7 +258,7 @@ def _after(game: Game, prompt: Prompt, record: AnswerRecord) -> Game:
     """Queue misses for review (mixed), open a steal, then deal what comes next."""
     review = game.review
     if game.mode in (MODE_MIXED, MODE_REVIEW) and not record.correct:
-        kind = "question" if isinstance(prompt, Ask) else "event"
+        kind = "question" if isinstance(prompt, (Ask, ScaleHand)) else "event"
         at = prompt.step + game.session.rules.review_gap
         waiting = {(d.kind, d.id) for d in review}
         review += tuple(Due(at, kind, i) for i in record.wrong_ids if (kind, i) not in waiting)
@@ -343,8 +348,31 @@ def choose(game: Game, key: str, seconds: float = 0.0) -> tuple[Game, AskVerdict
     if answer is None:
         answer = choice_for(question, question.answer, game.content)
     cite = question.cite
+    also = question.passage_for(question.answer) if question.kind == CORROBORATION else None
     verdict = AskVerdict(record, question, live[key], answer, question.explain, cite,
-                         cite.passage() if cite else None)
+                         cite.passage() if cite else None, also,
+                         also.passage() if also else None)
+    return _after(replace(game, session=session), prompt, record), verdict
+
+
+def place_on_scale(game: Game, order: Sequence[str], seconds: float = 0.0
+                   ) -> tuple[Game, ScaleVerdict]:
+    """Spectrum: the perspective ids of the hand, from the scale's left end to its right."""
+    prompt = _prompt(game)
+    if not isinstance(prompt, ScaleHand):
+        raise MoveError("this turn is not a scale to place voices on")
+    order = [str(i) for i in order]
+    problem = check_order(prompt, order)
+    if problem:
+        raise MoveError(problem)
+    question = prompt.question
+    credit = scale_credit(question, order)
+    session, record = record_answer(
+        game.session, kind=CHOICE, item_ids=(question.id,), chosen=order,
+        answer=[p.perspective for p in question.placements], credit=credit,
+        wrong_ids=(question.id,), seconds=seconds, hint=prompt.hint)
+    verdict = ScaleVerdict(record, question, tuple(order), question.placements,
+                           scale_misplaced(question, order), credit, prompt.names)
     return _after(replace(game, session=session), prompt, record), verdict
 
 
@@ -359,6 +387,8 @@ def answer(game: Game, move: Move, seconds: float = 0.0) -> tuple[Game, Verdict]
         return place(game, cast(int, move), seconds)
     if isinstance(prompt, SortHand):
         return submit(game, cast(Sequence[str], move), seconds)
+    if isinstance(prompt, ScaleHand):
+        return place_on_scale(game, cast(Sequence[str], move), seconds)
     return choose(game, cast(str, move), seconds)
 
 

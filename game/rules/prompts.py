@@ -8,6 +8,8 @@ from typing import Optional, Union
 from game.content.model import Citation, Event, Question, TimelineDraw
 from game.content.text import Passage
 from game.rules.choices import Choice
+from game.rules.kinds import ScaleHand, ScaleVerdict, is_source_work, source_line
+from game.rules.kinds import lead as kind_lead
 from game.rules.session import AnswerRecord
 
 FIFTY = "fifty"   # hint: remove one wrong choice
@@ -24,6 +26,9 @@ def lead_for(question: Question) -> str:
     """What is asked above the quote: the question's own prompt, or the default."""
     if question.is_whose_view:
         return question.prompt or WHOSE_VIEW_LEAD
+    if is_source_work(question):        # the kind (and the document, if it may be named)
+        where = source_line(question)
+        return f"{kind_lead(question)} \u00b7 {where}" if where else kind_lead(question)
     return "Question"
 
 
@@ -81,7 +86,7 @@ class Ask:
         return tuple(c for c in self.choices if c.key not in self.removed)
 
 
-Prompt = Union[PlaceCard, SortHand, Ask]
+Prompt = Union[PlaceCard, SortHand, Ask, ScaleHand]
 
 
 @dataclass(frozen=True)
@@ -120,10 +125,13 @@ class AskVerdict:
     explain: str
     citation: Optional[Citation]
     passage: Optional[Passage]     # the cited passage in its document, for showing
+    # Corroboration: the right document's passage, shown beside the claim's.
+    also: Optional[Citation] = None
+    also_passage: Optional[Passage] = None
 
     @property
     def correct(self) -> bool:
         return self.record.correct
 
 
-Verdict = Union[PlaceVerdict, SortVerdict, AskVerdict]
+Verdict = Union[PlaceVerdict, SortVerdict, AskVerdict, ScaleVerdict]

@@ -47,6 +47,9 @@ def miss_detail(miss: Missed, content: Content) -> MissDetail:
             return MissDetail(miss)
         right = miss.answer[0] if miss.answer else question.answer
         who = content.perspective(right) if question.is_whose_view else None
+        if question.is_spectrum:    # the voices in their places, by name
+            names = [content.perspective(i) for i in miss.answer]
+            right = " \u2192 ".join(v.name if v else i for v, i in zip(names, miss.answer))
         return MissDetail(miss, question=question, answer=who.name if who else right)
     order = tuple(e for e in (content.event(i) for i in miss.answer) if e)
     event = content.event(miss.item_id)

@@ -8,12 +8,14 @@ from game.content.dates import can_order_all
 from game.content.timeline import ERA_END, ERA_START
 from game.content.loader.documents import DocumentCache, Documents
 from game.content.loader.ids import Namespace
+from game.content.loader.kinds import ALL_QUESTION_KEYS, KindBuilders
 from game.content.loader.mismatch import where_it_differs
 from game.content.loader.schema import (CITE_KEYS, DRAW_KEYS, EVENT_KEYS, FORMAT, LEVEL_KEYS,
                                         PERSPECTIVE_KEYS, QUESTION_KEYS, ROUND_KEYS, SOURCE_KEYS,
                                         TOP_KEYS, FieldReader, KeyTable, Reporter, item_name,
                                         short, suggest)
-from game.content.model import (CHOICE, WHOSE_VIEW, Citation, Event, Level, Pack, Perspective,
+from game.content.model import (CHOICE, CLAIM, CORROBORATION, QUESTION_KINDS, SOURCING,
+                                SPECTRUM, WHOSE_VIEW, Citation, Event, Level, Pack, Perspective,
                                 Question, Round, Source, TimelineDraw, qualify)
 from game.content.problems import Problem
 from game.content.yamlsafe import Position, YamlFile, YMap
@@ -21,7 +23,7 @@ from game.content.yamlsafe import Position, YamlFile, YMap
 ERA = (ERA_START, ERA_END)   # one home: game.content.timeline
 
 
-class PackBuilder:
+class PackBuilder(KindBuilders):
     """Walks a parsed pack once, building frozen objects and recording every problem."""
 
     def __init__(self, parsed: YamlFile, available: Mapping[str, Pack],
@@ -156,17 +158,20 @@ class PackBuilder:
                      cite, end, values.get("source_says", ""), self.pack_id)
 
     def questions(self, data: YMap) -> list[Question]:
-        return self.section(data, "questions", "question", QUESTION_KEYS, self.question)
+        return self.section(data, "questions", "question", ALL_QUESTION_KEYS, self.question)
 
     def question(self, node: YMap, at: Position, what: str, values: dict) -> Optional[Question]:
         kind = values.get("kind", WHOSE_VIEW)
-        if kind not in (WHOSE_VIEW, CHOICE):
-            self.report.error(node.value_at("kind"), f"{what}: kind '{kind}' is not "
-                       f"'{WHOSE_VIEW}' or '{CHOICE}'{suggest(kind, (WHOSE_VIEW, CHOICE))}")
+        if kind not in QUESTION_KINDS:
+            self.report.error(node.value_at("kind"), f"{what}: kind '{kind}' is not one of "
+                       f"{', '.join(QUESTION_KINDS)}{suggest(kind, QUESTION_KINDS)}")
             return None
-        if kind == WHOSE_VIEW:
-            return self.whose_view(node, at, what, values)
-        return self.choice(node, at, what, values)
+        keys_ok = self.kind_keys_ok(node, at, what, kind)
+        build = {WHOSE_VIEW: self.whose_view, CHOICE: self.choice, SOURCING: self.sourcing,
+                 CORROBORATION: self.corroboration, SPECTRUM: self.spectrum,
+                 CLAIM: self.claim_evidence}[kind]
+        built = build(node, at, what, values)
+        return built if keys_ok else None
 
     def whose_view(self, node: YMap, at: Position, what: str, values: dict) -> Optional[Question]:
         ok = True

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import pygame
 
+from game.rules.kinds import ScaleVerdict, is_source_work, prompt_text
 from game.rules.prompts import lead_for
 from game.rules.scoring import explain_points
 from game.ui.core.wording import full_stop
 from game.ui.classroom.draw import (BIG, BODY, CARD, CHOICE, CHOICE_SMALL, LABEL, PROMPT, QUOTE,
                                     SMALL, fit_style, team_colour)
+from game.ui.classroom.scale_view import scale_truth
 from game.ui.widgets.shapes import draw_focus, draw_panel
 
 VERDICT = ("serif-bold", 64)
@@ -46,9 +48,11 @@ def draw_ask(surface, ctx, area, body, prompt, focus: int, show_focus: bool) -> 
         details = True
     top = area.y + lead_img.get_height() + text.px(8)
     box = pygame.Rect(area.x, top, area.width, max(text.px(40), body.bottom - choices_h - gap * 2 - top))
-    content = f"\u201c{question.quote}\u201d" if question.is_whose_view else question.prompt
+    content = f"\u201c{question.quote}\u201d" if question.is_whose_view else prompt_text(question)
+    if is_source_work(question) and question.quote:     # the passage, then what is asked of it
+        content = f"\u201c{question.quote}\u201d\n{prompt_text(question)}"
     inner = box.width - 2 * gap
-    quote_style = fit_style(ctx, content, QUOTE if question.is_whose_view else PROMPT, inner,
+    quote_style = fit_style(ctx, content, QUOTE if question.is_whose_view or question.quote else PROMPT, inner,
                             box.height - 2 * gap)
     block = text.block(content, quote_style, palette.ink, inner)
     box.height = min(box.height, block.get_height() + 2 * gap)
@@ -177,6 +181,14 @@ def _truth(ctx, verdict) -> list:
     palette = ctx.palette
     if verdict is None:
         return []
+    if isinstance(verdict, ScaleVerdict):
+        return [(line, BODY, palette.ink) for line in scale_truth(verdict)]
+    also = getattr(verdict, "also", None)
+    if also is not None and getattr(verdict, "citation", None) is not None:   # corroboration
+        claim = verdict.citation
+        out = [(f"The claim ({claim.source.title}): \u201c{claim.excerpt}\u201d", BODY, palette.ink),
+               (f"The answer ({also.source.title}): \u201c{also.excerpt}\u201d", LABEL, palette.good)]
+        return out + ([(verdict.explain, BODY, palette.ink)] if verdict.explain else [])
     if hasattr(verdict, "question"):
         out = [(full_stop(f"The answer: {verdict.answer.label}"), LABEL, palette.good)]
         if verdict.explain:
@@ -204,7 +216,8 @@ def draw_outcome(surface, ctx, area, outcome, teams, rules) -> None:
         surface.blit(block, (area.x, y), pygame.Rect(0, 0, block.get_width(), area.bottom - y))
         y += block.get_height() + text.px(12)
     verdict = outcome.verdict
-    if verdict is not None and hasattr(verdict, "true_order") and outcome.kind != "skip":
+    if (verdict is not None and hasattr(verdict, "true_order") and outcome.kind != "skip"
+            and not isinstance(verdict, ScaleVerdict)):   # a spectrum says its placements in lines
         _draw_orders(surface, ctx, pygame.Rect(area.x, y, area.width, area.bottom - y), verdict)
 
 

@@ -17,11 +17,13 @@ import pygame
 
 from game.classroom.session import PLAYING, ROUND_OVER, STEAL_OFFER, ClassroomError
 from game.classroom.setup import ROUND_TITLES
+from game.rules.kinds import ScaleHand
 from game.rules.prompts import READING_RULE, Ask, SortHand
 from game.ui.classroom.draw import (BODY, LABEL, SMALL, band_height, draw_countdown,
                                     draw_overlay_panel, draw_score_strip, draw_team_band,
                                     overlay_panel_rect, score_chips)
 from game.ui.classroom.prompt_view import draw_ask, draw_hand, draw_offer, draw_outcome
+from game.ui.classroom.scale_view import draw_scale_hand, scale_geometry
 from game.ui.core import input as keys
 from game.ui.core.bindings import ANY, Binding, dispatch
 from game.ui.core.registry import make_scene
@@ -57,6 +59,7 @@ class ClassroomPlayScene(Scene):
         self.showing = None          # the Outcome on screen until the teacher carries on
         self.order: list[str] = []   # timeline: ids picked so far, earliest first
         self.focus = 0               # keyboard focus among choices / cards
+        self.geo = None              # a spectrum's geometry (set by layout)
         self.help = False
         self.confirm_end = False
         self.picked = None           # team for +/-; None = the current team
@@ -296,29 +299,36 @@ class ClassroomPlayScene(Scene):
                     if rect.collidepoint(action.pos) and isinstance(what, int):
                         self._answer(live[what].key)
                         return
-        elif isinstance(prompt, SortHand):
-            cards = prompt.cards
-            if kind == keys.PICK and action.n <= len(cards):
-                self._toggle(cards[action.n - 1].id)
-            elif kind == keys.ERASE and self.order:
-                self.order.pop()
-            elif kind in (keys.NEXT, keys.RIGHT, keys.DOWN):
-                self.focus = (self.focus + 1) % len(cards)
-            elif kind in (keys.PREV, keys.LEFT, keys.UP):
-                self.focus = (self.focus - 1) % len(cards)
-            elif kind == keys.CONFIRM:
-                if len(self.order) == len(cards):
-                    self._answer(list(self.order))
-                else:
-                    self._toggle(cards[self.focus].id)
-            elif kind == keys.POINTER_UP:
-                for rect, what in self.targets:
-                    if rect.collidepoint(action.pos):
-                        if what == "send" and len(self.order) == len(cards):
-                            self._answer(list(self.order))
-                        elif isinstance(what, int):
-                            self._toggle(cards[what].id)
-                        return
+        elif isinstance(prompt, (SortHand, ScaleHand)):
+            # A spectrum's cards are voices (ids), a hand's are events: both go in order.
+            ids = [c if isinstance(prompt, ScaleHand) else c.id for c in prompt.cards]
+            self._handle_order(action, ids)
+
+    def _handle_order(self, action, ids) -> None:
+        """Click the cards (or press 1-5) in order; Backspace takes one back; Enter sends."""
+        kind = action.kind
+        cards = ids
+        if kind == keys.PICK and action.n <= len(cards):
+            self._toggle(cards[action.n - 1])
+        elif kind == keys.ERASE and self.order:
+            self.order.pop()
+        elif kind in (keys.NEXT, keys.RIGHT, keys.DOWN):
+            self.focus = (self.focus + 1) % len(cards)
+        elif kind in (keys.PREV, keys.LEFT, keys.UP):
+            self.focus = (self.focus - 1) % len(cards)
+        elif kind == keys.CONFIRM:
+            if len(self.order) == len(cards):
+                self._answer(list(self.order))
+            else:
+                self._toggle(cards[self.focus])
+        elif kind == keys.POINTER_UP:
+            for rect, what in self.targets:
+                if rect.collidepoint(action.pos):
+                    if what == "send" and len(self.order) == len(cards):
+                        self._answer(list(self.order))
+                    elif isinstance(what, int):
+                        self._toggle(cards[what])
+                    return
 
     def _toggle(self, card_id: str) -> None:
         if card_id in self.order:
@@ -372,7 +382,10 @@ class ClassroomPlayScene(Scene):
         # where they put things, so they run once onto a 1x1 scratch surface (everything
         # clipped away, no window-sized buffer) and draw() sets nothing.
         self.targets = []
-        if self.view in ("turn", "offer") and self.room.prompt is not None:
+        prompt = self.room.prompt
+        self.geo = (scale_geometry(self, prompt)
+                    if self.view in ("turn", "offer") and isinstance(prompt, ScaleHand) else None)
+        if self.view in ("turn", "offer") and prompt is not None:
             self.targets = self._draw_prompt(pygame.Surface((1, 1)))
 
     def _prompt_area(self) -> pygame.Rect:
@@ -441,4 +454,7 @@ class ClassroomPlayScene(Scene):
             return draw_ask(surface, self.ctx, area, self.body, prompt, self.focus, show)
         if isinstance(prompt, SortHand):
             return draw_hand(surface, self.ctx, area, self.body, prompt, self.order, self.focus, show)
+        if isinstance(prompt, ScaleHand) and self.geo is not None:
+            draw_scale_hand(self, surface, prompt)
+            return [(rect, i) for i, rect in enumerate(self.geo.cards)] + [(self.geo.send, "send")]
         return []

@@ -30,6 +30,7 @@ SCENES = {
     "board": "game.ui.play.board:BoardScene",
     "sort": "game.ui.play.sort:SortScene",
     "ask": "game.ui.play.ask:AskScene",
+    "spectrum": "game.ui.play.spectrum:SpectrumScene",
     "results": "game.ui.play.results:ResultsScene",
     "finished-line": "game.ui.play.finished_line:FinishedLineScene",
     "report": "game.ui.play.report:ReportScene",

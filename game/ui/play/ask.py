@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.rules.kinds import is_source_work, prompt_text
 from game.rules.prompts import READING_RULE, lead_for
 from game.ui.core import input as keys
 from game.ui.core.bindings import ANY, Binding, dispatch, footer
@@ -87,7 +88,10 @@ class AskScene(Scene):
     def _ask_text(self) -> tuple[str, tuple]:
         if self.question.is_whose_view:
             return f"\u201c{self.question.quote}\u201d", QUOTE_STYLES
-        return self.question.prompt, PROMPT_STYLES
+        if is_source_work(self.question) and self.question.quote:
+            return (f"\u201c{self.question.quote}\u201d\n\n{prompt_text(self.question)}",
+                    QUOTE_STYLES)
+        return prompt_text(self.question), PROMPT_STYLES
 
     def layout(self, size) -> None:
         text = self.ctx.text
@@ -179,8 +183,13 @@ class AskScene(Scene):
                           "subheading", palette.ink))
             parts.append((f"\u201c{self.question.quote}\u201d", ("serif-italic", 19), palette.muted))
         else:
-            parts.append((self.question.prompt, ("serif", 18), palette.muted))
+            parts.append((prompt_text(self.question), ("serif", 18), palette.muted))
             parts.append(("The answer: " + verdict.answer.label, "subheading", palette.ink))
+            also = getattr(verdict, "also", None)
+            if also is not None:        # corroboration: where the other passage comes from
+                found = also.passage(0)
+                where = f", line {found.line}" if found else ""
+                parts.append((f"\u2014 {also.source.title}{where}", "small", palette.muted))
             if not right:
                 parts.append(("You chose: " + verdict.chosen.label, "small", palette.bad))
         parts.append((verdict.explain, "body", palette.ink))

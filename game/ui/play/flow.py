@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 from game.rules import game as rules, modes
+from game.rules.kinds import ScaleHand
 from game.rules.prompts import PlaceCard, SortHand
 from game.rules.review import REVIEW
 from game.ui.core.registry import make_scene
@@ -25,6 +26,8 @@ def scene_name(prompt) -> str:
         return "board"
     if isinstance(prompt, SortHand):
         return "sort"
+    if isinstance(prompt, ScaleHand):
+        return "spectrum"
     return "ask"
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.rules.kinds import prompt_text
 from game.rules.review import REVIEW, miss_detail
 from game.rules.session import missed, summary
 from game.ui.core.registry import make_scene
@@ -48,7 +49,8 @@ def _describe(miss, content) -> tuple[str, str]:
         question = detail.question
         if question is None:
             return miss.item_id, ""
-        asked = (f"\u201c{question.quote}\u201d" if question.is_whose_view else question.prompt)
+        asked = (f"\u201c{question.quote}\u201d" if question.is_whose_view
+                 else prompt_text(question))
         return asked, f"Answer: {detail.answer}"
     event = detail.event
     if event is None:

@@ -15,6 +15,7 @@ import pygame
 
 from game.content.model import Level, Round
 from game.rules import game as rules
+from game.rules.kinds import prompt_text
 from game.ui.core import input as keys
 from game.ui.core.bindings import Binding, dispatch, footer
 from game.ui.core.registry import make_scene
@@ -68,7 +69,7 @@ class PreviewScene(Scene):
             return [(f"{level.title}  ({len(level.rounds)} rounds)", level) for level in pack.levels]
         if tab == 1:
             return [(f"{event.date}  {event.title}", event) for event in pack.events]
-        return [(f"{q.id}: {q.quote or q.prompt}", q) for q in pack.questions]
+        return [(f"{q.id}: {q.quote or prompt_text(q)}", q) for q in pack.questions]
 
     # -- life ---------------------------------------------------------------------------------
     def update(self, dt: float) -> None:
