@@ -142,6 +142,8 @@ def _show_verdict(c: Console, verdict, content: Optional[Content] = None) -> Non
     elif isinstance(verdict, AskVerdict):
         head = "Right!" if record.correct else f"Wrong. The answer: {verdict.answer.label}."
         c.write(f"{head} {_points(record)}")
+        if verdict.answer.detail:
+            c.write(f"{verdict.answer.label}: {verdict.answer.detail}")
         if verdict.explain:
             c.write(verdict.explain)
         if verdict.passage is not None and verdict.citation is not None:

@@ -82,6 +82,8 @@ def test_a_question_verdict_shows_the_explanation_and_the_source_passage():
     assert explains
     assert re.search(r"Source: .+, line \d+:", printed)
     assert "[" in printed and "]" in printed      # the excerpt is marked in its passage
+    # After the answer, the teacher's words for that voice (its `view`) are shown.
+    assert any(f"{p.name}: {p.view}" in printed for p in PACK.perspectives if p.view)
 
 
 def test_the_end_of_input_ends_the_game_cleanly_with_the_summary():

@@ -11,7 +11,7 @@ from game.content.loader.ids import Namespace
 from game.content.loader.kinds import ALL_QUESTION_KEYS, KindBuilders
 from game.content.loader.mismatch import where_it_differs
 from game.content.loader.schema import (CITE_KEYS, DRAW_KEYS, EVENT_KEYS, FORMAT, LEVEL_KEYS,
-                                        PERSPECTIVE_KEYS, QUESTION_KEYS, ROUND_KEYS, SOURCE_KEYS,
+                                        PERSPECTIVE_KEYS, ROUND_KEYS, SOURCE_KEYS,
                                         TOP_KEYS, FieldReader, KeyTable, Reporter, item_name,
                                         short, suggest)
 from game.content.model import (CHOICE, CLAIM, CORROBORATION, QUESTION_KINDS, SOURCING,

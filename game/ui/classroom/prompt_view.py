@@ -191,6 +191,8 @@ def _truth(ctx, verdict) -> list:
         return out + ([(verdict.explain, BODY, palette.ink)] if verdict.explain else [])
     if hasattr(verdict, "question"):
         out = [(full_stop(f"The answer: {verdict.answer.label}"), LABEL, palette.good)]
+        if getattr(verdict.answer, "detail", ""):      # the voice's view, now it is named
+            out.append((f"{verdict.answer.label}: {verdict.answer.detail}", SMALL, palette.muted))
         if verdict.explain:
             out.append((verdict.explain, BODY, palette.ink))
         return out

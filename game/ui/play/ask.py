@@ -182,6 +182,8 @@ class AskScene(Scene):
                                     f"{mid_sentence(verdict.answer.label)}"),
                           "subheading", palette.ink))
             parts.append((f"\u201c{self.question.quote}\u201d", ("serif-italic", 19), palette.muted))
+            if verdict.answer.detail:    # the teacher's words for this voice, now it is named
+                parts.append((f"{verdict.answer.label}: {verdict.answer.detail}", "small", palette.muted))
         else:
             parts.append((prompt_text(self.question), ("serif", 18), palette.muted))
             parts.append(("The answer: " + verdict.answer.label, "subheading", palette.ink))
