@@ -50,7 +50,7 @@ def recv_until_closed(host, client, limit=1000):
     raise AssertionError("the connection stayed open")
 
 
-def pump_until(host, client, kind, timeout=5.0):
+def pump_until(host, client, kind, timeout=15.0):
     """Pump the game side until `client` receives a message of `kind`; return it."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

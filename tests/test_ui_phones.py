@@ -51,8 +51,12 @@ def field(scene, label):
     return next(f for f in scene.fields if f.label == label)
 
 
-def until(app, condition, client=None, inbox=None, timeout=10.0):
-    """Step the game (which pumps the server) until `condition()`; collect the phone's messages."""
+def until(app, condition, client=None, inbox=None, timeout=30.0):
+    """Step the game (which pumps the server) until `condition()`; collect the phone's messages.
+
+    Each step waits a little, as the real frame clock does: a loop that never lets go of the
+    interpreter starves the server's and the phone's threads on a busy 2-core CI machine.
+    """
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         app.step(dt=0.02)
@@ -61,6 +65,8 @@ def until(app, condition, client=None, inbox=None, timeout=10.0):
                 inbox.append(json.loads(client.recv(timeout=0.01)))
             except TimeoutError:
                 pass
+        else:
+            time.sleep(0.01)
         if condition():
             return
     raise AssertionError("the condition never came true")
