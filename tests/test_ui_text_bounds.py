@@ -5,8 +5,8 @@ of pixels, across resizes too."""
 import pygame
 import pytest
 
-from game.ui.core.text import (BLOCK_CACHE_BYTES, LINE_CACHE_BYTES, MAX_FONTS, MAX_LINE_PX,
-                               MAX_SURFACE_BYTES, TextHelper)
+from game.ui.core.text import (DEFAULT_CACHE_BYTES, MAX_FONTS, MAX_LINE_PX, MAX_SURFACE_BYTES,
+                               TextHelper)
 
 INK = (20, 20, 20)
 STRANGE = ["", "\u200b", "\u200d", "\ufeff", "\ufe0f", "\0", "\u200b\u200d\ufeff", "\ud800",
@@ -66,7 +66,7 @@ def test_the_caches_stay_bounded_in_bytes_while_the_window_is_dragged(helper):
         for width in (300, 2400):
             helper.block(explanation, "body", INK, width)
             helper.block(explanation + str(step), "serif", INK, width)
-        assert helper.cached_bytes() <= LINE_CACHE_BYTES + BLOCK_CACHE_BYTES
+        assert helper.cached_bytes() <= DEFAULT_CACHE_BYTES
     assert helper.open_fonts <= MAX_FONTS
 
 
@@ -84,7 +84,7 @@ def test_a_resize_drops_what_was_rendered_at_the_old_scale(helper):
 
 
 def test_the_byte_bound_holds_for_many_big_blocks_at_one_scale(helper):
-    small = TextHelper(block_bytes=8 * 1024 * 1024)
+    small = TextHelper(cache_bytes=8 * 1024 * 1024)
     for number in range(40):
         small.block(f"{number} " + "long text " * 400, "body", INK, 2000)
-    assert small.cached_bytes() <= 8 * 1024 * 1024 + LINE_CACHE_BYTES
+    assert small.cached_bytes() <= 8 * 1024 * 1024

@@ -17,12 +17,13 @@ import pygame
 
 from game.rules.mode_names import MODE_CAMPAIGN, MODES
 from game.ui.core import input as keys
+from game.ui.core import memory
 from game.ui.core.context import Context
 from game.ui.core.input import InputMapper
 from game.ui.core.registry import make_scene
 from game.ui.core.scene import SceneStack
 from game.ui.core.sound import Sounds
-from game.ui.core.text import TextHelper
+from game.ui.core.text import TextHelper, cache_budget
 from game.ui.core.theme import window_scale
 
 DEFAULT_SIZE = (1280, 720)
@@ -86,6 +87,7 @@ class App:
             pygame.font.init()
         except pygame.error as error:
             raise NoDisplay(str(error)) from None
+        memory.configure()        # big surfaces go back to the system when freed
         settings_store, progress_store = stores if stores is not None else _stores()
         self.stack = SceneStack()
         self.text = TextHelper()
@@ -136,8 +138,11 @@ class App:
 
     def _apply_scale(self) -> None:
         settings = self.ctx.settings
-        self.text.set_scale(window_scale(self.surface.get_size(),
-                                         settings.text_size if settings else "medium"))
+        size = self.surface.get_size()
+        self.text.set_scale(window_scale(size, settings.text_size if settings else "medium"))
+        budget = cache_budget(size)
+        if budget != self.text.budget:     # the text caches hold about two windows' worth
+            self.text.set_budget(budget)
 
     def resize(self, size: tuple[int, int]) -> None:
         size = (max(MIN_SIZE[0], int(size[0])), max(MIN_SIZE[1], int(size[1])))
@@ -177,10 +182,15 @@ class App:
             return
         top.ensure_layout(self.surface.get_size())
         top.handle(action)
+        del top      # a scene this closed must not be held while the stack lets it go
         self._after_scene_calls()
 
     def _after_scene_calls(self) -> None:
-        self.stack.apply()
+        before = tuple(self.stack.scenes)
+        closed = self.stack.apply() and any(scene not in self.stack.scenes for scene in before)
+        del before
+        if closed:
+            memory.after_scene_closed()    # what the closed scene held goes back now
         if self.ctx.fullscreen_requested:
             self.ctx.fullscreen_requested = False
             self.set_fullscreen(not self.fullscreen)
@@ -200,6 +210,7 @@ class App:
         if top is not None:
             top.ensure_layout(self.surface.get_size())
             top.update(dt)
+            top = None   # as in dispatch: not held while the stack changes
             self._after_scene_calls()
         if draw and self.running:
             self.draw()

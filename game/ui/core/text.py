@@ -4,6 +4,11 @@ Fonts are cached by (path, size); rendered lines and wrapped blocks by their inp
 (text, font, colour, width), so a scene may ask for the same block every frame and pays
 only for a dictionary look-up. Sizes come from a style name (theme.STYLES) times the
 current scale, which app.py sets from the real window size and the text-size setting.
+
+Memory: lines and blocks share one cache bounded in bytes of pixels, sized from the
+window (`cache_budget`: about two windows' worth; the text of one screen is well under
+one). A block's lines are rendered straight into it, not kept a second time as lines.
+A new scale drops everything rendered at the old one, and the fonts it will not use.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from typing import Iterable, Sequence, Union
 import pygame
 
 from game import FONTS_DIR
+from game.ui.core import memory
 from game.ui.core.theme import STYLES
 
 # PT Serif for quotes and headings, PT Sans for the interface (ParaType, see LICENSE).
@@ -38,11 +44,14 @@ MAX_LINE_PX = 8_192             # pixels wide of one rendered line or block
 MAX_WRAP_CHARS = 20_000         # characters wrapped into a block (the rest: an ellipsis)
 MAX_SURFACE_BYTES = 3840 * 2160 * 4   # one block: at most one 4K screen of pixels
 # The caches are bounded in bytes of pixels, not in entries: a few huge surfaces and many
-# small ones cost what they really cost.
-LINE_CACHE_BYTES = 32 * 1024 * 1024
-BLOCK_CACHE_BYTES = 64 * 1024 * 1024
+# small ones cost what they really cost. Rendered lines and blocks share one budget, of
+# about CACHE_WINDOWS windows' worth of 32-bit pixels (cache_budget), within these bounds.
+CACHE_WINDOWS = 2
+MIN_CACHE_BYTES = 8 * 1024 * 1024
+MAX_CACHE_BYTES = 32 * 1024 * 1024
+DEFAULT_CACHE_BYTES = 16 * 1024 * 1024      # until the window is known (a 1920x1080 one)
 WRAP_CACHE_CHARS = 2_000_000
-MAX_FONTS = 48                  # open fonts (role x pixel size) kept across resizes
+MAX_FONTS = 48                  # open fonts (role x pixel size); a new scale trims them
 ELLIPSIS = "\u2026"
 # Control characters are shown as the Unicode "control pictures" (NUL as ␀, ESC as ␛);
 # lone surrogates (from a "\ud800" escape) as the replacement character.
@@ -74,6 +83,15 @@ def _surface_bytes(value) -> int:
     return 100
 
 
+def cache_budget(size) -> int:
+    """Bytes of rendered text kept for a window of `size`: CACHE_WINDOWS windows of 32-bit
+    pixels, at least MIN_CACHE_BYTES and at most MAX_CACHE_BYTES. Text grows with the
+    window (the scale follows it), so a fixed budget would be too small at 4K and
+    needlessly big in a small window."""
+    width, height = size
+    return min(MAX_CACHE_BYTES, max(MIN_CACHE_BYTES, CACHE_WINDOWS * 4 * width * height))
+
+
 class _LRU(OrderedDict):
     """A cache bounded by the bytes its values cost (`cost`), least recently used out
     first: resizing through many sizes, or one huge text, never grows memory for ever."""
@@ -97,10 +115,18 @@ class _LRU(OrderedDict):
             return value            # bigger than the whole cache: used once, not kept
         self[key] = value
         self.total += size
-        while self.total > self.limit and len(self) > 1:
+        self.trim()
+        return value
+
+    def trim(self) -> None:
+        """Least recently used out until the total is within the limit."""
+        while self.total > self.limit and self:
             _, dropped = self.popitem(last=False)
             self.total -= self.cost(dropped)
-        return value
+
+    def set_limit(self, limit: int) -> None:
+        self.limit = limit
+        self.trim()
 
     def clear(self) -> None:
         super().clear()
@@ -108,34 +134,58 @@ class _LRU(OrderedDict):
 
 
 class TextHelper:
-    def __init__(self, fonts_dir: Path = FONTS_DIR, line_bytes: int = LINE_CACHE_BYTES,
-                 block_bytes: int = BLOCK_CACHE_BYTES, wrap_chars: int = WRAP_CACHE_CHARS):
+    def __init__(self, fonts_dir: Path = FONTS_DIR, cache_bytes: int = DEFAULT_CACHE_BYTES,
+                 wrap_chars: int = WRAP_CACHE_CHARS):
         if not pygame.font.get_init():
             pygame.font.init()
         self.fonts_dir = Path(fonts_dir)
         self.scale = 1.0
         self._fonts: OrderedDict = OrderedDict()   # (role, pixel size) -> Font, LRU
         self._styled: dict = {}     # (style, scale) -> Font, the fast path
-        self._lines = _LRU(line_bytes)
+        # Rendered lines and blocks, one budget: keys start with the font (a line) or
+        # with "block" / "rich", so they never collide. A key holds its font, so a font
+        # closed while its lines are cached cannot hand its address to another one.
+        self._surfaces = _LRU(cache_bytes)
         self._wraps = _LRU(wrap_chars)
-        self._blocks = _LRU(block_bytes)
 
     # --- sizes and fonts ------------------------------------------------------------
     def set_scale(self, scale: float) -> None:
         """A new scale (the window was resized): what was rendered at the old one is
-        never drawn again, so it is dropped rather than left to fill the caches."""
-        if scale != self.scale:
-            self.clear()
-            self._styled.clear()
+        never drawn again, so it is dropped rather than left to fill the caches, and so
+        are the fonts the new scale will not ask for."""
+        if scale == self.scale:
+            return
+        styles = {style for style, _ in self._styled}
+        had = self._surfaces.total
+        self._surfaces.clear()
+        self._wraps.clear()
+        self._styled.clear()
         self.scale = scale
+        wanted = {self._resolve(style) for style in styles}
+        for key in [key for key in self._fonts if key not in wanted]:
+            del self._fonts[key]
+        if had:
+            memory.release()
+
+    def set_budget(self, cache_bytes: int) -> None:
+        """Bound the rendered lines and blocks to `cache_bytes` of pixels (the app sets
+        cache_budget(window size) whenever the window changes)."""
+        before = self._surfaces.total
+        self._surfaces.set_limit(max(0, int(cache_bytes)))
+        if self._surfaces.total < before:
+            memory.release()
+
+    @property
+    def budget(self) -> int:
+        return self._surfaces.limit
 
     @property
     def open_fonts(self) -> int:
         return len(self._fonts)
 
     def cached_bytes(self) -> int:
-        """Pixel bytes held by the line and block caches (for tests and the benchmark)."""
-        return self._lines.total + self._blocks.total
+        """Pixel bytes held by the line and block cache (for tests and the benchmark)."""
+        return self._surfaces.total
 
     def px(self, base: float) -> int:
         """A length at the reference size, in pixels now."""
@@ -184,8 +234,8 @@ class TextHelper:
         """One line of text (no wrapping), cached. Never raises: text that draws nothing
         (U+200B alone) gives an empty line, a line wider than MAX_LINE_PX is cut."""
         font = self.font(style)
-        key = (text, id(font), tuple(colour))
-        return self._lines.get_or(key, lambda: _render_line(font, text, colour))
+        key = (font, text, tuple(colour))
+        return self._surfaces.get_or(key, lambda: _render_line(font, text, colour))
 
     def fit(self, text: str, style: Style, width: int) -> str:
         """`text` shortened with an ellipsis to fit `width` (for one-line labels only)."""
@@ -197,7 +247,7 @@ class TextHelper:
         MAX_WRAP_CHARS is left out (an ellipsis ends what is shown)."""
         font = self.font(style)
         width = max(1, min(MAX_LINE_PX, int(width)))
-        key = (text, id(font), width)
+        key = (text, font, width)
         return self._wraps.get_or(key, lambda: tuple(_wrap(_bounded(text), font, width)))
 
     def block_size(self, text: str, style: Style, width: int) -> tuple[int, int]:
@@ -210,20 +260,20 @@ class TextHelper:
         """`text` wrapped to `width` and rendered, one surface, cached."""
         font = self.font(style)
         width = max(1, min(MAX_LINE_PX, int(width)))
-        key = ("block", text, id(font), tuple(colour), width, align)
+        key = ("block", text, font, tuple(colour), width, align)
 
         def make():
             height = font.get_linesize()
             lines = _at_most(self.wrap(text, style, width), width, height)
             surface = pygame.Surface((width, max(1, height * len(lines))), pygame.SRCALPHA)
             for index, line in enumerate(lines):
-                image = self.render(line, style, colour)
+                image = _render_line(font, line, colour)   # kept once: in the block
                 x = {"left": 0, "center": (width - image.get_width()) // 2,
                      "right": width - image.get_width()}[align]
                 surface.blit(image, (x, index * height))
             return surface
 
-        return self._blocks.get_or(key, make)
+        return self._surfaces.get_or(key, make)
 
     def rich(self, runs: Sequence[tuple], width: int, size_style: Style = "serif") -> pygame.Surface:
         """Wrapped text made of runs (text, style, colour, background or None).
@@ -235,7 +285,7 @@ class TextHelper:
         runs = _bounded_runs(runs)
         key = ("rich", tuple((t, s, tuple(c), tuple(b) if b else None) for t, s, c, b in runs),
                width, self.scale, size_style)
-        return self._blocks.get_or(key, lambda: self._make_rich(runs, width, size_style))
+        return self._surfaces.get_or(key, lambda: self._make_rich(runs, width, size_style))
 
     def _make_rich(self, runs, width, size_style):
         line_h = max([self.line_height(size_style)] + [self.line_height(r[1]) for r in runs])
@@ -270,7 +320,7 @@ class TextHelper:
         for row, pieces in enumerate(lines):
             y = row * line_h
             for px_, part, style, colour, background in _merge(pieces):
-                image = self.render(part, style, colour)
+                image = _render_line(self.font(style), part, colour)   # kept in the block
                 if background:
                     surface.fill(background, (px_, y, image.get_width(), line_h))
                 surface.blit(image, (px_, y + (line_h - image.get_height()) // 2))
@@ -279,14 +329,18 @@ class TextHelper:
     def set_caching(self, on: bool) -> None:
         """Turn the line/wrap/block caches off (fonts stay cached): only the benchmark
         does this, to show what caching buys."""
-        for cache in (self._lines, self._wraps, self._blocks):
+        for cache in (self._surfaces, self._wraps):
             cache.enabled = on
         self.clear()
 
     def clear(self) -> None:
-        self._lines.clear()
+        """Drop every rendered line, wrap and block (fonts stay open), and give the
+        freed pixels back to the system."""
+        had = self._surfaces.total
+        self._surfaces.clear()
         self._wraps.clear()
-        self._blocks.clear()
+        if had:
+            memory.release()
 
 
 def _merge(pieces):

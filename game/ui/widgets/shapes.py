@@ -31,19 +31,22 @@ def draw_focus(surface, rect, palette: Palette, radius: int = 10, gap: int = 4) 
 
 
 _VEILS: dict = {}
+VEIL_TILE = 256     # the side of the veil tile, in pixels
 
 
 def shade(surface, palette: Palette) -> None:
-    """Dim everything drawn so far (behind a modal panel). The veil is kept for the last
-    size and colour: a fresh window-sized buffer every frame is 33 MB a frame at 4K."""
-    key = (surface.get_size(), palette.shade)
-    veil = _VEILS.get(key)
+    """Dim everything drawn so far (behind a modal panel). The veil is one uniform tile
+    blitted over the window, the same pixels as a window-sized veil: that one was kept
+    for the last size, 33 MB for as long as the game ran after a modal at 4K."""
+    veil = _VEILS.get(palette.shade)
     if veil is None:
         _VEILS.clear()
-        veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        veil = pygame.Surface((VEIL_TILE, VEIL_TILE), pygame.SRCALPHA)
         veil.fill(palette.shade)
-        _VEILS[key] = veil
-    surface.blit(veil, (0, 0))
+        _VEILS[palette.shade] = veil
+    width, height = surface.get_size()
+    surface.blits([(veil, (x, y)) for y in range(0, height, VEIL_TILE)
+                   for x in range(0, width, VEIL_TILE)], doreturn=False)
 
 
 def darker(colour, amount):

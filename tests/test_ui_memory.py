@@ -1,0 +1,175 @@
+"""Memory bounded in bytes (issue 15, item 3): the text cache keeps a pixel-byte budget
+sized from the window, a new scale drops what the old one rendered and the fonts it will
+not use, a closed scene is let go at once, and the modal shade keeps no window-sized
+surface. (The resulting figures are measured by `python -m game.bench --only rss_mb,
+rss_session_mb`, not here.)"""
+
+import gc
+import weakref
+
+import pygame
+import pytest
+
+from game.ui.core import memory
+from game.ui.core.registry import make_scene
+from game.ui.core.text import (MAX_CACHE_BYTES, MIN_CACHE_BYTES, TextHelper, cache_budget)
+from game.ui.widgets import shapes
+from game.ui.widgets.shapes import VEIL_TILE, shade
+from ui_helpers import make_app, press
+
+INK = (20, 20, 20)
+RED = (200, 30, 30)
+MIB = 1024 * 1024
+
+
+@pytest.fixture
+def helper():
+    pygame.init()
+    return TextHelper(cache_bytes=MIB)
+
+
+def pixel_bytes(surface) -> int:
+    return surface.get_width() * surface.get_height() * surface.get_bytesize()
+
+
+def test_the_text_cache_never_holds_more_than_its_budget_after_many_distinct_strings(helper):
+    for number in range(1500):
+        helper.render(f"Line number {number} of the long session", "body", INK)
+        if number % 10 == 0:
+            helper.block(f"Block {number}: " + "the Thaw, the Virgin Lands, the Sputnik. " * 8,
+                         "serif", RED, 600)
+        assert helper.cached_bytes() <= MIB
+    # The accounting is the real pixels held, not an estimate that could drift.
+    held = sum(pixel_bytes(value) for value in helper._surfaces.values())
+    assert held <= helper.cached_bytes() <= MIB
+    assert helper.cached_bytes() > MIB // 2        # and the budget is used, not wasted
+
+
+def test_a_block_keeps_its_lines_once_inside_the_block_not_again_as_lines(helper):
+    block = helper.block("Khrushchev " * 60, "body", INK, 400)
+    assert len(helper._surfaces) == 1
+    assert helper.cached_bytes() - pixel_bytes(block) < 1024     # the block and a header
+    helper.rich((("Before ", "serif", INK, None), ("the excerpt", "serif-b", INK, (255, 255, 0))),
+                400)
+    assert len(helper._surfaces) == 2
+
+
+def test_a_block_drawn_from_fresh_lines_is_the_same_picture_as_one_from_cached_lines(helper):
+    text = "The Twentieth Party Congress met in February 1956. " * 3
+    block = helper.block(text, "body", INK, 300, align="center")
+    lines = helper.wrap(text, "body", 300)
+    height = helper.line_height("body")
+    expected = pygame.Surface(block.get_size(), pygame.SRCALPHA)
+    for index, line in enumerate(lines):
+        image = helper.render(line, "body", INK)
+        expected.blit(image, ((300 - image.get_width()) // 2, index * height))
+    assert pygame.image.tobytes(block, "RGBA") == pygame.image.tobytes(expected, "RGBA")
+
+
+def test_a_smaller_budget_drops_the_least_recently_used_at_once():
+    pygame.init()
+    helper = TextHelper(cache_bytes=8 * MIB)
+    first = helper.render("rendered first, then used again", "body", INK)
+    for number in range(40):
+        helper.render(f"then line {number}", "title", INK)
+    assert helper.render("rendered first, then used again", "body", INK) is first   # newest now
+    helper.set_budget(pixel_bytes(first) + 400)
+    assert helper.budget == pixel_bytes(first) + 400
+    assert helper.cached_bytes() <= helper.budget
+    assert helper.render("rendered first, then used again", "body", INK) is first
+
+
+def test_the_budget_is_about_two_windows_of_pixels_within_bounds():
+    assert cache_budget((1920, 1080)) == 2 * 4 * 1920 * 1080
+    assert cache_budget((800, 500)) == MIN_CACHE_BYTES
+    assert cache_budget((3840, 2160)) == MAX_CACHE_BYTES
+    sizes = [(800, 500), (1024, 768), (1280, 720), (1920, 1080), (2560, 1440), (3840, 2160)]
+    budgets = [cache_budget(size) for size in sizes]
+    assert budgets == sorted(budgets)
+
+
+def test_the_app_sizes_the_text_budget_from_its_window_and_follows_a_resize():
+    app = make_app(size=(1024, 768))
+    assert app.text.budget == cache_budget((1024, 768))
+    app.resize((1920, 1080))
+    app.step(1 / 60)
+    assert app.text.budget == cache_budget((1920, 1080))
+    assert app.text.cached_bytes() <= app.text.budget
+
+
+def test_a_resize_drops_the_old_scales_entries_and_the_fonts_the_new_scale_does_not_use(helper):
+    helper.set_scale(1.0)
+    for style in ("body", "title", "small", ("sans", 20)):
+        helper.block("Khrushchev and Eisenhower at Camp David", style, INK, 500)
+    kept = helper.font(("sans", 20))
+    assert helper.open_fonts == 4 and helper.cached_bytes() > 0
+    helper.set_scale(1.02)        # ("sans", 20) stays 20 px; the others change size
+    assert helper.cached_bytes() == 0
+    assert helper.font(("sans", 20)) is kept
+    wanted = {helper._resolve(style) for style in ("body", "title", "small", ("sans", 20))}
+    assert set(helper._fonts) <= wanted
+    helper.set_scale(2.0)
+    assert set(helper._fonts) <= {helper._resolve(style)
+                                  for style in ("body", "title", "small", ("sans", 20))}
+
+
+def test_fonts_stay_few_however_many_window_sizes_were_tried(helper):
+    for step in range(80):                  # a window dragged through 80 sizes
+        helper.set_scale(0.62 + step * 0.025)
+        for style in ("body", "title", "small", "serif", "heading"):
+            helper.render("Thaw", style, INK)
+        assert helper.open_fonts <= 5
+
+
+def test_closing_a_scene_lets_it_go_at_once_even_caught_in_a_reference_cycle():
+    app = make_app(size=(1024, 768))
+    # Loaded first: loading freezes what is alive then (context.settle_heap), and a frozen
+    # scene is never collected, whoever closes it.
+    assert app.ctx.library is not None
+    app.ctx.push(make_scene("progress", app.ctx))
+    app.step(1 / 60)
+    scene = weakref.ref(app.stack.top)
+    assert type(scene()).__name__ == "ProgressScene"
+    was_enabled = gc.isenabled()
+    gc.disable()                  # no collection can happen by chance: the app must do it
+    try:
+        press(app, "ESCAPE")
+        assert type(app.stack.top).__name__ != "ProgressScene"
+        assert scene() is None
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def test_memory_is_given_back_when_a_scene_closes_not_when_one_opens(monkeypatch):
+    app = make_app(size=(1024, 768))
+    calls = []
+    monkeypatch.setattr(memory, "after_scene_closed", lambda: calls.append(1))
+    app.ctx.push(make_scene("progress", app.ctx))
+    app.step(1 / 60)
+    assert calls == []
+    press(app, "ESCAPE")
+    assert calls == [1]
+
+
+def test_release_reports_whether_it_can_give_memory_back():
+    assert memory.release() is memory.can_release()
+    assert memory.configure() in (True, False)
+
+
+def test_the_modal_shade_keeps_no_window_sized_surface_and_draws_the_same_pixels():
+    pygame.init()
+    palette = make_app(size=(1024, 768)).ctx.palette
+    size = (3 * VEIL_TILE + 37, VEIL_TILE + 5)     # not a whole number of tiles
+    picture = pygame.Surface(size)
+    for x in range(0, size[0], 7):
+        pygame.draw.line(picture, ((x * 3) % 256, (x * 5) % 256, 90), (x, 0), (x, size[1]), 3)
+    shaded = picture.copy()
+    shade(shaded, palette)
+    whole = pygame.Surface(size, pygame.SRCALPHA)   # what a window-sized veil gave
+    whole.fill(palette.shade)
+    expected = picture.copy()
+    expected.blit(whole, (0, 0))
+    assert pygame.image.tobytes(shaded, "RGB") == pygame.image.tobytes(expected, "RGB")
+    shade(pygame.Surface((3840, 2160)), palette)
+    assert all(v.get_size() == (VEIL_TILE, VEIL_TILE) for v in shapes._VEILS.values())
