@@ -108,6 +108,16 @@ class SortScene(Scene):
         if self.report is not None:
             rw = min(text.px(260), (body.width - bw) // 2 - gap)
             self.report.rect = pygame.Rect(self.button.rect.x - rw - gap, self.button.rect.y, rw, button_h)
+        # Below the buttons: what each card out of place was, so a miss teaches (m15).
+        top = self.button.rect.bottom + gap
+        self.why_rect = pygame.Rect(body.x, top, body.width, max(0, body.bottom - top))
+
+    def missed_explanations(self) -> list[str]:
+        """One line per card out of place, in the true order: its title, date and summary."""
+        if self.verdict is None:
+            return []
+        return [f"{e.title} ({e.when}): {e.summary}" for e in self.verdict.true_order
+                if e.id in self.verdict.misplaced and e.summary]
 
     def slot(self, index: int, y: int = None) -> pygame.Rect:
         return pygame.Rect(self.row_x + index * (self.card_w + self.gap),
@@ -302,9 +312,31 @@ class SortScene(Scene):
             for i, event in enumerate(self.verdict.true_order):
                 rect = pygame.Rect(self.slot(i).x, self.truth_y, self.card_w, self.truth_h)
                 draw_event_card(surface, ctx, rect, event, show_date=True)
+        self._draw_why(surface)
         focused = self.zone == "button" or self.verdict is not None
         self.button.draw(surface, ctx, focused=focused)
         if self.report is not None:
             self.report.draw(surface, ctx, focused=False)
         self.aids.draw(surface)
         draw_footer(surface, ctx, self.fr, footer(self), self.reserve)
+
+    def _draw_why(self, surface) -> None:
+        """Each explanation wrapped when all fit; else one cut line each, then how many more."""
+        lines = self.missed_explanations()
+        text, palette, area = self.ctx.text, self.ctx.palette, self.why_rect
+        gap = text.px(6)
+        images = [text.block(line, "small", palette.ink, area.width) for line in lines]
+        if sum(image.get_height() + gap for image in images) > area.height:
+            images = [text.render(text.fit(line, "small", area.width), "small", palette.ink)
+                      for line in lines]
+        y, line_h = area.y, text.line_height("small")
+        for index, image in enumerate(images):
+            left = len(images) - index - 1
+            if y + image.get_height() + (line_h if left else 0) > area.bottom:
+                rest = f"\u2026 and {len(images) - index} more out of place"
+                if y + line_h <= area.bottom:
+                    surface.blit(text.render(text.fit(rest, "small", area.width), "small",
+                                             palette.muted), (area.x, y))
+                return
+            surface.blit(image, (area.x, y))
+            y += image.get_height() + gap
