@@ -10,10 +10,10 @@ from __future__ import annotations
 import pygame
 
 from game.ui.core import input as keys
-from game.ui.core.bindings import Binding, dispatch, footer
-from game.ui.core.scene import Scene
+from game.ui.core.bindings import Binding, footer
 from game.ui.play import flow, leave
 from game.ui.play.aids import Aids
+from game.ui.play.base import REPORT_BINDINGS, PlayScene
 from game.ui.play.report import report_button
 from game.ui.widgets.button import Button
 from game.ui.widgets.event_card import card_height, draw_event_card
@@ -21,7 +21,7 @@ from game.ui.widgets.frame import draw_footer, frame
 from game.ui.widgets.hud import draw_hud, points_line, points_pop
 
 
-class SortScene(Scene):
+class SortScene(PlayScene):
     name = "sort"
 
     def __init__(self, ctx, match) -> None:
@@ -155,45 +155,13 @@ class SortScene(Scene):
         Binding(("h",), "hint", "H: hint", when="sorting"),
         Binding((keys.PICK,), "pick", when="sorting"),
         Binding((keys.CONFIRM, keys.POINTER_UP), "next", "Enter: continue", when="judged"),
-        Binding(("r",), "report", "R: report a problem", when="can_report"),
-        Binding((keys.POINTER_UP,), "report_click", when="can_report"),
+        *REPORT_BINDINGS,
         Binding((keys.BACK,), "back", "Esc: leave"),
     )
 
     @property
     def sorting(self) -> bool:
         return self.verdict is None
-
-    @property
-    def judged(self) -> bool:
-        return self.verdict is not None
-
-    @property
-    def can_report(self) -> bool:
-        return self.report is not None and self.report.enabled
-
-    def resume(self, result=None) -> None:
-        leave.answered(self, result)    # the answer to "Leave this game?"
-        if result == "reported" and self.report is not None:
-            self.report.label, self.report.enabled = "Reported \u2014 thank you", False
-
-    def handle(self, action) -> None:
-        dispatch(self, action)
-
-    def action_hint(self, action) -> None:
-        self.aids.use()
-
-    def action_aids(self, action) -> bool:
-        return self.aids.handle(action)
-
-    def action_report(self, action) -> None:
-        self.report.press()
-
-    def action_report_click(self, action):
-        if self.report.rect.collidepoint(action.pos):
-            self.report.press()
-            return None
-        return False
 
     def action_back(self, action) -> None:
         if self.held:
