@@ -46,9 +46,10 @@ def draw(rng: random.Random, items: Sequence[T], seen: frozenset, count: int,
     rng.shuffle(stale)
     order = [*first, *fresh, *stale]
     chosen = _greedy(order, count, fits, None)
-    if len(chosen) < count:
+    if 0 < len(chosen) < count:
         # One item taken early can block the rest (a card dated only "1956" fits with no
         # other 1956 card): try again without each of the first few, keep the fullest.
+        # (When nothing fits at all, nothing was taken that could block: no retry helps.)
         firsts = {item.id for item in first}
         for blocker in order[:_RETRIES]:
             if blocker.id in firsts:
