@@ -59,3 +59,24 @@ def test_the_light_mode_names_agree_with_the_full_table_of_modes():
     from game.ui.play.names import MODE_TITLES
     assert mode_names.MODES == rules.MODES == tuple(modes.MODES)
     assert MODE_TITLES == {mode: modes.title(mode) for mode in MODE_TITLES}
+
+
+def test_a_first_start_reads_its_progress_without_the_scheduler_or_the_content_model():
+    """The title needs the settings, the progress and the era's years: not FSRS (imported on
+    the first answer remembered), not the pack model, not importlib.resources."""
+    loaded = _modules_after(
+        "import game, game.ui.app; from game.store.progress import ProgressStore; "
+        "import tempfile, pathlib; ProgressStore(pathlib.Path(tempfile.mkdtemp())).load(); "
+        "from game.content.timeline import ERA_START, ERA_END")
+    assert "game.store.progress" in loaded and "game.rules.memory" in loaded
+    assert "fsrs" not in loaded
+    assert "game.content.model" not in loaded
+    assert "importlib.resources" not in loaded
+    assert "secrets" not in loaded
+
+
+def test_a_checkout_reads_its_data_folders_at_the_top_of_the_repository():
+    import game
+    assert not (game.PROJECT_ROOT / "game" / "data").exists()   # nothing built here
+    assert game.DATA_ROOT == game.PROJECT_ROOT
+    assert any(game.LEVELS_DIR.glob("*.yaml")) and game.FONTS_DIR.is_dir()
