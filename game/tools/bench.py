@@ -14,8 +14,8 @@ Figures (targets for this project's reference machine: 2 slow cores, software re
 - startup_s: a first start (no settings): `python -m game` from process start to its
   first title frame drawn (the game prints the moment; exit is not counted). < 0.2 s.
 - startup_returning_s: the same for a returning player (settings with a last mode, so the
-  title offers Continue) with a generated 5,000-question pack in the user's pack folder.
-  < 0.4 s.
+  title offers Continue; 40 answers remembered and due, so it offers a review) with a
+  generated 5,000-question pack in the user's pack folder. < 0.4 s.
 - frame_ms: p50 and p99 of one frame (events, update and draw, through App.step with a
   fake clock; the dummy driver presents nothing) with real input every frame: a card
   dragged on the board; Explore with the pointer moving over the labels, then panning by
@@ -207,12 +207,21 @@ def startup(options: Options) -> dict:
 
 
 def startup_returning(options: Options) -> dict:
-    """A returning player: a last mode saved (Continue is offered) and a 5,000-question
-    pack in the user's pack folder."""
+    """A returning player: a last mode saved (Continue is offered), answers remembered and
+    due for review (the title offers "Review (N due)"), and a 5,000-question pack in the
+    user's pack folder."""
     def returning(home: Path) -> None:
+        from datetime import datetime, timezone
+        from game.rules import memory
+        from game.store.progress import Progress, ProgressStore
         from game.store.settings import Settings, SettingsStore
         SettingsStore(home).save(Settings(last_mode="chronology"))
         _synthetic_pack(home / "packs", events=2000, questions=5000)
+        answered, long_ago = {}, datetime(2020, 1, 1, tzinfo=timezone.utc)
+        for n in range(40):     # due now: answered (half of them wrong) years ago
+            answered = memory.remember(answered, memory.QUESTION, f"synthetic:question-{n}",
+                                       n % 2 == 0, long_ago)
+        ProgressStore(home).save(Progress(memory=answered))
     return _startups(options, returning, TARGETS["startup_returning_s"], fresh_each_run=False)
 
 
