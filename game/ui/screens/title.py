@@ -38,9 +38,16 @@ def _only_packs(ctx) -> str:
 
 def _due_count(ctx) -> int:
     """Items due for spaced review; the rules load only once something was ever answered
-    (a first start stays as quick as before)."""
+    (a first start stays as quick as before). Until the packs have been read, the due items
+    of the player's memory are counted as they are: reading every pack (seconds, with a
+    large one) just to leave out the items of packs since removed would hold back a
+    returning player's first frame. Once the packs are loaded (after a game, on every
+    return here, or when playing only some packs), only the items in them are counted."""
     if ctx.progress is None or not ctx.progress.memory:
         return 0
+    if not ctx.library_loaded and ctx.watch_new_packs:
+        from game.rules.memory import due_count as memory_due_count
+        return memory_due_count(ctx.progress.memory, ctx.now())
     from game.ui.play.match import due_count
     return due_count(ctx)
 
