@@ -146,7 +146,7 @@ def can_order_all(dates) -> bool:
 
 
 # --- dates as people write them ------------------------------------------------------
-_NAMES = [m.lower() for m in _MONTHS[1:]]
+_NAMES = [str(m).lower() for m in _MONTHS[1:]]
 _SLASHED = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
 _WORDY = re.compile(r"^(?:(\d{1,2})\s+([A-Za-z]+)\.?|([A-Za-z]+)\.?\s+(\d{1,2}),?)\s+(\d{4})$")
 _MONTH_YEAR = re.compile(r"^([A-Za-z]+)\.?,?\s+(\d{4})$")
