@@ -79,7 +79,7 @@ def kinds(inbox):
 def test_phones_join_from_the_set_up_answer_and_the_results_name_each_student(app):
     setup = open_setup(app)
     for f in setup.fields:                          # whose-view questions only, two rounds
-        if f.label in ("Timeline (sort the hand)", "Questions (multiple choice)") and f.value():
+        if f.label in ("Timeline (sort the hand)", "Questions (choice, source work)") and f.value():
             app.send(click_events(f.rect.center))
     while setup.setup.rounds > 2:
         setup.change_rounds(-1)
