@@ -183,6 +183,7 @@ def test_the_phone_options_appear_only_with_phones_and_reach_the_room_and_the_ph
     app.send(click_events(field(setup, "Start the session").rect.center))
     lobby = app.scene
     assert (lobby.host.room.show_question, lobby.host.room.speed_bonus) == (False, True)
+    assert "show only the choices" in lobby.rules_note and "Speed bonus on" in lobby.rules_note
     remembered = app.ctx.settings.classroom
     assert (remembered.phone_question, remembered.speed_bonus) == (False, True)
 
