@@ -17,7 +17,7 @@ from game.content.model import Event
 from game.rules import campaign, game as G, modes
 from game.rules.content import Content
 from game.rules.kinds import ScaleHand, ScaleVerdict, lead, prompt_text, source_line
-from game.rules.prompts import (FIFTY, YEAR, Ask, AskVerdict, PlaceCard, PlaceVerdict, SortHand,
+from game.rules.prompts import (FIFTY, PLACE, YEAR, Ask, AskVerdict, PlaceCard, PlaceVerdict, SortHand,
                                 SortVerdict)
 from game.rules.review import miss_detail
 from game.rules.session import Session, missed, new_session, summary
@@ -96,6 +96,9 @@ def _show_scale(c: Console, p: ScaleHand, content: Optional[Content] = None) -> 
     c.write(f"Scale: 1 = \"{left}\"  ...  {len(p.cards)} = \"{right}\"")
     for index, key in enumerate(p.cards, 1):
         c.write(f"  {index}. {_voice(key, content)}")
+    for key in p.placed:          # the hint: where one voice goes
+        c.write(f"  Hint: card {p.cards.index(key) + 1} goes in place {p.true_index(key) + 1} "
+                f"of {len(p.cards)}.")
 
 
 def _voice(key: str, content: Optional[Content]) -> str:
@@ -192,7 +195,8 @@ def _read_move(c: Console, game: G.Game):
             text = c.ask(f"Gap 0-{len(p.line)} (h: show its year, q: quit) > ")
         elif isinstance(p, ScaleHand):
             text = c.ask(f"Numbers 1-{len(p.cards)} from \"{p.scale[0]}\" to "
-                         f"\"{p.scale[1]}\", e.g. {' '.join(map(str, range(1, len(p.cards) + 1)))} > ")
+                         f"\"{p.scale[1]}\", e.g. {' '.join(map(str, range(1, len(p.cards) + 1)))} "
+                         "(h: place one) > ")
         elif isinstance(p, SortHand):
             text = c.ask(f"Numbers 1-{len(p.cards)} earliest first, e.g. "
                          f"{' '.join(map(str, range(1, len(p.cards) + 1)))} (h: a year) > ")
@@ -264,7 +268,8 @@ def play(game: G.Game, c: Console) -> G.Game:
             move = _read_move(c, game)
             if move == "hint":
                 try:
-                    game = G.use_hint(game, FIFTY if isinstance(p, Ask) else YEAR)
+                    game = G.use_hint(game, FIFTY if isinstance(p, Ask) else
+                                      PLACE if isinstance(p, ScaleHand) else YEAR)
                 except G.MoveError as error:
                     c.write(str(error))
                 continue

@@ -19,7 +19,7 @@ from game.rules.choices import choice_for, choices_for
 from game.rules.content import Content
 from game.rules.kinds import (ScaleHand, ScaleVerdict, check_order, deal_scale, scale_credit,
                               scale_misplaced)
-from game.rules.prompts import (FIFTY, YEAR, Ask, AskVerdict, PlaceCard, PlaceVerdict,
+from game.rules.prompts import (FIFTY, PLACE, YEAR, Ask, AskVerdict, PlaceCard, PlaceVerdict,
                                 Prompt, SortHand, SortVerdict, Step, Verdict)
 from game.rules.rng import rng_for
 from game.rules.session import (CHOICE, CHRONOLOGY, SORT, WHOSE_VIEW, AnswerRecord,
@@ -398,7 +398,8 @@ def use_hint(game: Game, kind: str, card_id: Optional[str] = None) -> Game:
     """One hint per prompt; it costs rules.hint_cost off this answer's points.
 
     FIFTY removes one wrong choice of a question (chosen by the seed); YEAR shows the
-    year of the card to place, or of one card of a hand (`card_id`, or chosen by the seed).
+    year of the card to place, or of one card of a hand (`card_id`, or chosen by the seed);
+    PLACE shows where one voice of a spectrum goes (chosen by the seed).
     """
     prompt = _prompt(game)
     if prompt.hint:
@@ -419,6 +420,8 @@ def use_hint(game: Game, kind: str, card_id: Optional[str] = None) -> Game:
         if card_id not in ids:
             raise MoveError(f"{card_id!r} is not in the hand")
         new = replace(prompt, hint=YEAR, revealed=(card_id,))
+    elif kind == PLACE and isinstance(prompt, ScaleHand):
+        new = replace(prompt, hint=PLACE, placed=(rng.choice(sorted(prompt.cards)),))
     else:
         raise MoveError(f"the {kind!r} hint does not fit this turn")
     return replace(game, prompt=new)
