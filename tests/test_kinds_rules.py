@@ -111,6 +111,34 @@ def test_a_scale_refuses_an_order_that_leaves_a_voice_out(content):
         G.answer(game, list(game.prompt.cards[:2]))
 
 
+def test_the_place_hint_names_one_voice_and_its_true_place_once_a_turn(content):
+    from game.rules.hints import hint_options
+    from game.rules.prompts import PLACE
+    game = start(content, "sp-far-five")
+    [option] = hint_options(game)
+    assert option.kind == PLACE and option.available
+    hinted = G.use_hint(game, PLACE)
+    [key] = hinted.prompt.placed
+    truth = [p.perspective for p in hinted.prompt.question.placements]
+    assert key in hinted.prompt.cards and hinted.prompt.true_index(key) == truth.index(key)
+    assert G.use_hint(game, PLACE).prompt.placed == (key,)    # the seed chooses: the same one
+    with pytest.raises(G.MoveError):
+        G.use_hint(hinted, PLACE)
+    assert not hint_options(hinted)[0].available
+
+
+def test_text_play_gives_the_place_hint_on_a_scale(content):
+    game = start(content, "sp-far-three")
+    answers = iter(["h"])
+    out: list[str] = []
+
+    def read(prompt):
+        out.append(prompt)
+        return next(answers, "q")
+    play(game, Console(read, out.append, lambda: 0.0))
+    assert any(re.match(r"  Hint: card \d goes in place \d of 3\.", line) for line in out)
+
+
 def _scripted(answers):
     out: list[str] = []
 

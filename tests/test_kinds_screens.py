@@ -47,6 +47,19 @@ def test_a_spectrum_card_can_be_dragged_to_its_place():
     assert scene.verdict is None        # a drop is not a submission
 
 
+def test_escape_on_a_spectrum_asks_before_leaving_and_no_keeps_the_cards_as_they_were():
+    app = make_app()
+    scene = open_solo(app, "sp-far-three")
+    press(app, "3", "LEFT")
+    order = list(scene.order)
+    press(app, "ESCAPE")
+    assert app.scene.name == "confirm"        # as on every play screen (review M1)
+    press(app, "ESCAPE")                      # No
+    assert app.scene is scene and scene.order == order
+    press(app, "ESCAPE", "RETURN")            # Leave: the game is kept for Continue
+    assert app.scene is not scene and app.ctx.paused_match is scene.match
+
+
 def test_the_right_placement_scores_full_marks_on_screen():
     app = make_app()
     scene = open_solo(app, "sp-planned-three")
@@ -124,3 +137,30 @@ def test_a_classroom_results_row_names_the_voices_in_the_order_given():
     row = answer_row(record, "Red", room.content)
     assert row.answer_given == ORDER_SEPARATOR.join(prompt.name(k) for k in prompt.cards)
     assert row.item_ids == (prompt.question.id,)
+
+
+def test_the_place_hint_puts_one_voice_where_it_belongs_and_costs_its_points():
+    app = make_app()
+    scene = open_solo(app, "sp-far-five")
+    press(app, "h")
+    [key] = scene.placed
+    truth = [p.perspective for p in scene.question.placements]
+    assert scene.order.index(key) == truth.index(key)      # moved to its true place
+    press(app, "h")                                        # one hint a turn
+    assert scene.placed == (key,)
+    order = [key if k == key else None for k in truth]
+    rest = iter(k for k in truth if k != key)
+    scene.order = [k or next(rest) for k in order]         # then everything right
+    press(app, "RETURN")
+    record = scene.verdict.record
+    rules = scene.match.game.session.rules
+    assert scene.verdict.correct and record.hint == "place"
+    assert record.points == rules.points - rules.hint_cost     # the first answer: no streak
+
+
+def test_a_spectrum_runs_out_of_time_when_the_turn_timer_is_on():
+    app = make_app()
+    app.ctx.change_settings(turn_timer=20)
+    scene = open_solo(app, "sp-far-three")
+    app.step(dt=21.0)
+    assert scene.verdict is not None and scene.match.game.records[-1].timed_out

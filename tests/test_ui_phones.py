@@ -79,7 +79,7 @@ def kinds(inbox):
 def test_phones_join_from_the_set_up_answer_and_the_results_name_each_student(app):
     setup = open_setup(app)
     for f in setup.fields:                          # whose-view questions only, two rounds
-        if f.label in ("Timeline (sort the hand)", "Questions (multiple choice)") and f.value():
+        if f.label in ("Timeline (sort the hand)", "Questions (choice, source work)") and f.value():
             app.send(click_events(f.rect.center))
     while setup.setup.rounds > 2:
         setup.change_rounds(-1)
@@ -162,3 +162,53 @@ def test_the_network_check_counts_a_device_that_opens_the_test_page(app):
         shot(app, "network-check")
     press(app, "ESCAPE")
     assert app.scene.name == "classroom" and not check.host.server.running
+
+
+def test_the_phone_options_appear_only_with_phones_and_reach_the_room_and_the_phones(app):
+    setup = open_setup(app)
+    labels = [f.label for f in setup.fields]
+    assert "Question text on the phones" not in labels and not any("Speed bonus" in l for l in labels)
+    for _ in range(len(setup.fields)):                                # keyboard alone
+        if setup.field.label == "Phones":
+            break
+        press(app, "DOWN")
+    press(app, "RIGHT")
+    assert field(setup, "Phones").value() == "One per student"
+    question_text = field(setup, "Question text on the phones")
+    speed = next(f for f in setup.fields if f.label.startswith("Speed bonus"))
+    assert question_text.value() == "on" and speed.value() == ""      # the defaults
+    press(app, "DOWN", "DOWN", "RETURN")                              # the speed bonus: on
+    app.send(click_events(question_text.rect.center))                 # the mouse: text off
+    assert question_text.value() == "" and speed.value() == "on"
+    app.send(click_events(field(setup, "Start the session").rect.center))
+    lobby = app.scene
+    assert (lobby.host.room.show_question, lobby.host.room.speed_bonus) == (False, True)
+    assert "show only the choices" in lobby.rules_note and "Speed bonus on" in lobby.rules_note
+    remembered = app.ctx.settings.classroom
+    assert (remembered.phone_question, remembered.speed_bonus) == (False, True)
+
+    inbox = []
+    with connect(f"ws://127.0.0.1:{lobby.host.server.port}/ws", open_timeout=5) as phone:
+        phone.send(json.dumps({"type": "join", "code": lobby.host.room.code, "name": "Cy"}))
+        until(app, lambda: "joined" in kinds(inbox), phone, inbox)
+        press(app, "RETURN")                                          # Start
+        until(app, lambda: "question" in kinds(inbox), phone, inbox)
+    question = next(m for m in inbox if m["type"] == "question")
+    assert question["text"] is None and question["choices"]           # read it on the projector
+
+
+def test_turning_phones_off_takes_their_options_away_and_a_speed_bonus_without_timer_says_so(app):
+    setup = open_setup(app)
+    setup.change_phones(+1)
+    while setup.setup.timer:
+        setup.change_timer(+1)
+    speed = next(f for f in setup.fields if f.label.startswith("Speed bonus"))
+    speed.press()
+    assert speed.note() == "needs the timer"
+    setup.change_timer(+1)
+    assert speed.note() == ""
+    setup.change_phones(+1)                                           # one per team: still there
+    assert any(f.label.startswith("Speed bonus") for f in setup.fields)
+    setup.change_phones(+1)                                           # off
+    assert not any(f.label.startswith("Speed bonus") for f in setup.fields)
+    assert field(setup, "Phones").value() == "Off: one screen"

@@ -19,7 +19,7 @@ from game.rules.choices import choice_for, choices_for
 from game.rules.content import Content
 from game.rules.kinds import (ScaleHand, ScaleVerdict, check_order, deal_scale, scale_credit,
                               scale_misplaced)
-from game.rules.prompts import (FIFTY, YEAR, Ask, AskVerdict, PlaceCard, PlaceVerdict,
+from game.rules.prompts import (FIFTY, PLACE, YEAR, Ask, AskVerdict, PlaceCard, PlaceVerdict,
                                 Prompt, SortHand, SortVerdict, Step, Verdict)
 from game.rules.rng import rng_for
 from game.rules.session import (CHOICE, CHRONOLOGY, SORT, WHOSE_VIEW, AnswerRecord,
@@ -65,7 +65,8 @@ class Game:
     stealable: Optional[Ask] = None        # the question just missed, open to a steal
     resume: Optional[Prompt] = None        # the prompt a steal interrupted
     level: Optional[Level] = None          # campaign
-    asked: tuple[str, ...] = ()            # question ids dealt in this game (no passage twice)
+    asked: tuple[str, ...] = ()            # question ids dealt in this game
+    closed: frozenset[str] = frozenset()   # question ids whose passage was asked (never twice)
 
     @property
     def over(self) -> bool:
@@ -200,10 +201,10 @@ def _deal_sort(game: Game, step: Step, index: int):
 def _deal_ask(game: Game, step: Step, index: int):
     content, session = game.content, game.session
     rng = rng_for(session.seed, game.mode, game.start, "deal", index)
-    asked = [q for q in (content.question(i) for i in game.asked) if q]
+    closed = game.closed
 
     def unasked(chosen, question) -> bool:   # within a game no passage is asked twice
-        return not any(pool.same_passage(question, other) for other in asked)
+        return question.id not in closed
 
     due = [q for q in (content.question(i) for i in _due(game, "question", index)) if q]
     if step.question_id:
@@ -221,6 +222,7 @@ def _deal_ask(game: Game, step: Step, index: int):
         return None, game
     game = replace(game, session=replace(session, seen_questions=seen),
                    asked=(*game.asked, question.id),
+                   closed=closed | content.passage_mates(question.id),
                    review=tuple(d for d in game.review
                                 if not (d.kind == "question" and d.id == question.id)))
     if question.is_spectrum:
@@ -396,7 +398,8 @@ def use_hint(game: Game, kind: str, card_id: Optional[str] = None) -> Game:
     """One hint per prompt; it costs rules.hint_cost off this answer's points.
 
     FIFTY removes one wrong choice of a question (chosen by the seed); YEAR shows the
-    year of the card to place, or of one card of a hand (`card_id`, or chosen by the seed).
+    year of the card to place, or of one card of a hand (`card_id`, or chosen by the seed);
+    PLACE shows where one voice of a spectrum goes (chosen by the seed).
     """
     prompt = _prompt(game)
     if prompt.hint:
@@ -417,6 +420,8 @@ def use_hint(game: Game, kind: str, card_id: Optional[str] = None) -> Game:
         if card_id not in ids:
             raise MoveError(f"{card_id!r} is not in the hand")
         new = replace(prompt, hint=YEAR, revealed=(card_id,))
+    elif kind == PLACE and isinstance(prompt, ScaleHand):
+        new = replace(prompt, hint=PLACE, placed=(rng.choice(sorted(prompt.cards)),))
     else:
         raise MoveError(f"the {kind!r} hint does not fit this turn")
     return replace(game, prompt=new)

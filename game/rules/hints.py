@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.rules.prompts import FIFTY, YEAR, Ask, PlaceCard, SortHand
+from game.rules.kinds import ScaleHand
+from game.rules.prompts import FIFTY, PLACE, YEAR, Ask, PlaceCard, SortHand
 
-NAMES = {FIFTY: "50/50: remove a wrong answer", YEAR: "Year: show one card's year"}
+NAMES = {FIFTY: "50/50: remove a wrong answer", YEAR: "Year: show one card's year",
+         PLACE: "Place: put one voice where it belongs"}
 
 
 @dataclass(frozen=True)
@@ -43,4 +45,6 @@ def hint_options(game) -> tuple[HintOption, ...]:
         return (HintOption(FIFTY, cost, not why, why),)
     if isinstance(prompt, (PlaceCard, SortHand)):
         return (HintOption(YEAR, cost, not used, used),)
+    if isinstance(prompt, ScaleHand):
+        return (HintOption(PLACE, cost, not used, used),)
     return ()

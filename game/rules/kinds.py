@@ -94,6 +94,11 @@ class ScaleHand:
     hint: str = ""
     steal: bool = False
     names: tuple[tuple[str, str, str], ...] = ()   # (id, name, view) of each voice
+    placed: tuple[str, ...] = ()        # voices the hint put in place (see true_index)
+
+    def true_index(self, key: str) -> int:
+        """Where voice `key` belongs, counted from the scale's left end."""
+        return [p.perspective for p in self.question.placements].index(key)
 
     def name(self, key: str) -> str:
         return next((n for k, n, _ in self.names if k == key), key)

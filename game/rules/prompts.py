@@ -14,6 +14,7 @@ from game.rules.session import AnswerRecord
 
 FIFTY = "fifty"   # hint: remove one wrong choice
 YEAR = "year"     # hint: show one card's year
+PLACE = "place"   # hint: put one voice of a spectrum in its place
 
 WHOSE_VIEW_LEAD = "Whose view is this?"
 # The reading rule of docs/packs.md, in one line for the whose-view screens.

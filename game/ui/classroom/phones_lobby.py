@@ -43,7 +43,9 @@ class PhonesLobbyScene(Scene):
         super().__init__(ctx)
         self.quiz = quiz
         teams = tuple(quiz.setup.teams)
-        self.host = host or PhoneHost(Room(new_room_code(random.Random(ctx.new_seed())), teams=teams, mode=mode))
+        self.host = host or PhoneHost(Room(
+            new_room_code(random.Random(ctx.new_seed())), teams=teams, mode=mode,
+            show_question=quiz.setup.phone_question, speed_bonus=quiz.setup.speed_bonus))
         self.addresses = local_addresses()
         self.address_index = 0
         self.problem = ""
@@ -256,9 +258,20 @@ class PhonesLobbyScene(Scene):
             note_x = x + side + pad
             if rect.right - pad - note_x > text.px(160):
                 note = text.block("Scan to join. No account, no app: the page comes from this "
-                                  "computer and nothing leaves the room.", "small", palette.muted,
-                                  rect.right - pad - note_x)
-                surface.blit(note, (note_x, y))
+                                  "computer and nothing leaves the room.\n\n" + self.rules_note,
+                                  "small", palette.muted, rect.right - pad - note_x)
+                surface.blit(note, (note_x, y), pygame.Rect(0, 0, note.get_width(),
+                                                            max(0, rect.bottom - pad - y)))
+
+    @property
+    def rules_note(self) -> str:
+        """What the set-up chose for the phones, so the teacher sees it before starting."""
+        room = self.host.room
+        shown = ("Phones show the question and its choices." if room.show_question
+                 else "Phones show only the choices: read the question here.")
+        scored = ("Speed bonus on: a quick right answer earns up to +5." if room.speed_bonus
+                  else "Scored on accuracy alone.")
+        return f"{shown} {scored}"
 
     def _player_cells(self):
         """(top of the list, [(cell, token)], players left out): where each player's name

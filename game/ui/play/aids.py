@@ -16,7 +16,7 @@ from game.rules.hints import hint_options
 from game.ui.core import input as keys
 from game.ui.widgets.button import Button
 
-SHORT = {"fifty": "50/50", "year": "Year"}
+SHORT = {"fifty": "50/50", "year": "Year", "place": "Place one"}
 
 
 class Aids:

@@ -12,9 +12,10 @@ import pygame
 
 from game.rules.kinds import lead, prompt_text
 from game.ui.core import input as keys
-from game.ui.core.bindings import Binding, dispatch, footer
-from game.ui.core.scene import Scene
+from game.ui.core.bindings import Binding, footer
 from game.ui.play import flow
+from game.ui.play.aids import Aids
+from game.ui.play.base import LEAVE_BINDING, PlayScene
 from game.ui.widgets.button import Button
 from game.ui.widgets.frame import draw_footer, frame
 from game.ui.widgets.hud import draw_hud
@@ -26,7 +27,7 @@ END = ("sans-bold", 18)
 WHY = ("serif", 16)
 
 
-class SpectrumScene(Scene):
+class SpectrumScene(PlayScene):
     name = "spectrum"
 
     def __init__(self, ctx, match) -> None:
@@ -42,6 +43,7 @@ class SpectrumScene(Scene):
         self.submit_button = Button("Submit placement", self.submit, primary=True)
         self.next_button = Button("Continue", lambda: flow.advance(self.ctx, self.match),
                                   primary=True)
+        self.aids = Aids(ctx, match, on_hint=self._hinted)   # the Place hint and the timer
 
     @property
     def question(self):
@@ -55,17 +57,35 @@ class SpectrumScene(Scene):
         if self.verdict is not None:
             return
         self.verdict = self.match.move(list(self.order))
+        self.aids.finish()
         self.ctx.play_sound("right" if self.verdict.correct else "wrong")
         self.invalidate_layout()
 
     def update(self, dt) -> None:
         if self.verdict is None:
             self.match.tick(dt)
+            if self.aids.time_up():
+                self.submit()            # scored as a time-out: 0 points
+
+    @property
+    def placed(self) -> tuple[str, ...]:
+        """Voices the hint put in place (the prompt as it is now, not as it was dealt)."""
+        prompt = self.match.prompt
+        return prompt.placed if self.verdict is None and prompt is not None else ()
+
+    def _hinted(self) -> None:
+        """The Place hint: its voice moves to where it belongs and is marked."""
+        for key in self.placed:
+            self.order.remove(key)
+            self.order.insert(self.match.prompt.true_index(key), key)
+            self.cursor = self.order.index(key)
+        self.invalidate_layout()
 
     # --- geometry ------------------------------------------------------------------------
     def layout(self, size) -> None:
         text = self.ctx.text
         self.fr = frame(size, text)
+        self.reserve = self.aids.layout(self.fr.footer)
         body = self.fr.body
         n = len(self.order)
         self.gap = gap = text.px(12)
@@ -119,26 +139,18 @@ class SpectrumScene(Scene):
         Binding((keys.PICK,), "pick", "1-5: pick a card", when="placing"),
         Binding((keys.LEFT, keys.RIGHT), "step", "Left/Right: move it", when="placing"),
         Binding((keys.CONFIRM,), "submit", "Enter: submit", when="placing"),
+        Binding(("h",), "hint", "H: hint", when="placing"),
+        Binding((keys.POINTER_DOWN, keys.POINTER_UP), "aids", when="placing"),
         Binding((keys.POINTER_DOWN,), "grab", when="placing"),
         Binding((keys.DRAG_START, keys.DRAG), "carry", "drag with the mouse", when="placing"),
         Binding((keys.DROP, keys.POINTER_UP), "drop", when="placing"),
         Binding((keys.CONFIRM, keys.POINTER_UP), "next", "Enter: continue", when="judged"),
-        Binding((keys.BACK,), "back", "Esc: leave"),
+        LEAVE_BINDING,          # asks first, as every play screen does (review M1)
     )
 
     @property
     def placing(self) -> bool:
         return self.verdict is None
-
-    @property
-    def judged(self) -> bool:
-        return self.verdict is not None
-
-    def handle(self, action) -> None:
-        dispatch(self, action)
-
-    def action_back(self, action) -> None:
-        self.ctx.pop()
 
     def action_pick(self, action) -> None:
         if action.n <= len(self.order):
@@ -207,7 +219,8 @@ class SpectrumScene(Scene):
         if self.verdict is not None:
             self._draw_reasons(surface)
         self.button.draw(surface, ctx, focused=True)
-        draw_footer(surface, ctx, self.fr, footer(self))
+        self.aids.draw(surface)
+        draw_footer(surface, ctx, self.fr, footer(self), self.reserve)
 
     def _draw_scale(self, surface) -> None:
         text, palette, body = self.ctx.text, self.ctx.palette, self.fr.body
@@ -236,7 +249,9 @@ class SpectrumScene(Scene):
         focused = self.verdict is None and index == self.cursor and not lifted
         if focused:
             draw_focus(surface, rect, palette, text.px(10), gap=max(3, text.px(5)))
-        border = {"right": palette.good, "wrong": palette.bad}.get(state)
+        hinted = key in self.placed
+        border = {"right": palette.good, "wrong": palette.bad}.get(state) or \
+            (palette.good if hinted else None)
         draw_panel(surface, rect, palette, radius=text.px(10),
                    fill=palette.card, border=border or (palette.gold if lifted else None))
         badge = pygame.Rect(rect.x + text.px(10), rect.y + text.px(10), text.px(34), text.px(34))
@@ -246,9 +261,12 @@ class SpectrumScene(Scene):
                               badge.centery - number.get_height() // 2))
         inner = rect.width - text.px(20)
         y = badge.bottom + text.px(8)
-        if state:
-            note = "in place" if state == "right" else "out of place"
-            mark = text.render(note, ("sans-bold", 15), palette.good if state == "right" else palette.bad)
+        if state or hinted:
+            note = ("in place" if state == "right" else "out of place" if state
+                    else "placed by the hint")
+            colour = palette.bad if state == "wrong" else palette.good
+            mark = text.render(text.fit(note, ("sans-bold", 15), rect.right - badge.right - text.px(14)),
+                               ("sans-bold", 15), colour)
             surface.blit(mark, (badge.right + text.px(10), badge.centery - mark.get_height() // 2))
         for content, style, colour in ((self.prompt.name(key), NAME, palette.ink),
                                        ("" if self.verdict else self.prompt.view(key), VIEW,
