@@ -364,10 +364,12 @@ class ExploreScene(Scene):
         wanted = [(column, row)
                   for column in range(left // tw, (left + view.width - 1) // tw + 1)
                   for row in range(top // th, (top + view.height - 1) // th + 1)]
+        # The tiles that left the view go before new ones are drawn: a far pan would
+        # otherwise hold both sets at once (at 4K, another 1.8 windows of pixels).
+        self._tiles.keep_only(wanted if self._caching else ())
         for column, row in wanted:
             tile = self._tiles.get((column, row), self._draw_tile)
             surface.blit(tile, (view.x + column * tw - left, view.y + row * th - top))
-        self._tiles.keep_only(wanted if self._caching else ())
 
     def _draw_tile(self, column: int, row: int) -> pygame.Surface:
         """Stems and labels (neither hovered nor selected) of one tile of content."""
