@@ -8,6 +8,11 @@ and, for each label height in use, in a heap by top. A label takes the top of th
 highest free span tall enough, so n labels of c distinct heights cost O(n c log n),
 not O(n^2) or worse.
 
+`place_in_lanes` is what Explore uses now: one-height labels in a bounded number of lanes
+(as many as the view holds), each label in the highest lane free at its date, found with
+two heaps (O(n log lanes)). A label that finds no free lane is left out and counted in a
+"+N more" chip (`group_hidden`), so no label is ever pushed far below the axis.
+
 `GridIndex` buckets rectangles in a grid, so drawing and hit-testing look only at the
 cells that meet the view or the pointer.
 """
@@ -77,6 +82,46 @@ def place_labels(xs: Sequence[int], heights: Sequence[int], width: int, gap: int
         tops[index] = start
         active.append((x + width + gap, start, start + need))
     return tops
+
+
+def place_in_lanes(xs: Sequence[int], widths: Sequence[int], gap: int,
+                   lanes: int) -> list[int]:
+    """The lane of each label (0 is the one nearest the axis), or -1 when every lane is
+    taken at its x (the label is left out).
+
+    Label i starts at xs[i] and is widths[i] wide; two labels in one lane keep `gap`
+    between them. Labels are taken in date order (ties in the order given), each into the
+    lowest-numbered lane free at its x: the same as trying every lane in turn.
+    """
+    count = len(xs)
+    if len(widths) != count:
+        raise ValueError("one width per label")
+    free = list(range(max(0, lanes)))        # a heap of free lane numbers
+    busy: list = []                          # a heap of (x where it frees, lane)
+    placed = [-1] * count
+    for index in sorted(range(count), key=xs.__getitem__):
+        x = xs[index]
+        while busy and busy[0][0] <= x:
+            heapq.heappush(free, heapq.heappop(busy)[1])
+        if free:
+            lane = heapq.heappop(free)
+            placed[index] = lane
+            heapq.heappush(busy, (x + widths[index] + gap, lane))
+    return placed
+
+
+def group_hidden(xs: Sequence[int], hidden: Iterable[int], width: int,
+                 gap: int) -> list[tuple[int, list[int]]]:
+    """The left-out labels grouped into chips `width` wide that keep `gap` apart:
+    (chip x, the numbers of its labels in date order), left to right. A chip starts at
+    the first label it holds, so it sits at (or just before) every date it counts."""
+    chips: list[tuple[int, list[int]]] = []
+    for index in sorted(hidden, key=lambda i: (xs[i], i)):
+        if chips and xs[index] < chips[-1][0] + width + gap:
+            chips[-1][1].append(index)
+        else:
+            chips.append((xs[index], [index]))
+    return chips
 
 
 def stem_extents(xs: Sequence[int], tops: Sequence[int]) -> tuple[list[int], list[int]]:
