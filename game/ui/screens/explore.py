@@ -33,7 +33,7 @@ from game.ui.core import input as keys
 from game.ui.core.bindings import ANY, Binding, dispatch, footer
 from game.ui.core.registry import make_scene
 from game.ui.core.scene import Scene
-from game.ui.screens.placement import GridIndex, group_hidden, place_in_lanes
+from game.ui.screens.placement import GridIndex, group_hidden, month_ticks, place_in_lanes
 from game.ui.widgets.button import Button
 from game.ui.widgets.focus import FocusRing
 from game.ui.widgets.frame import draw_footer, draw_header, frame
@@ -48,7 +48,7 @@ TILES_PER_VIEW = 3       # the label layer's tiles are this many times smaller t
 # drawn straight onto the screen (cheaper than copying a view's worth of tiles, and no
 # memory held); with more labels, or a bigger view (4K), the tiles are worth keeping.
 DIRECT_LABELS = 80
-DIRECT_VIEW_PIXELS = 3_000_000
+DIRECT_VIEW_PIXELS = 9_000_000   # 4K too: each label is one opaque copy
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 CARD_TITLE_LINES = 2
 LABEL_W = 240          # the widest a one-line label gets (at 100 % text)
@@ -80,19 +80,6 @@ class _Tiles:
         self.tiles = {where: self.tiles[where] for where in wanted if where in self.tiles}
 
 
-def month_ticks(left_years: float, right_years: float, px_per_year: float,
-                label_px: int) -> list[tuple[int, int]]:
-    """(year, month 1-12) of the month ticks to label between two axis positions (years
-    since 1953): every month, or every 2nd, 3rd or 6th, whichever leaves `label_px` for
-    each label; only months of the era."""
-    per_month = px_per_year / 12
-    step = next((s for s in (1, 2, 3, 6) if s * per_month >= label_px), 12)
-    first = max(0, int(left_years * 12) - 1)
-    last = min(YEARS * 12 - 1, int(right_years * 12) + 1)
-    return [(ERA_START + m // 12, m % 12 + 1) for m in range(first, last + 1)
-            if (m % 12) % step == 0]
-
-
 class ExploreScene(Scene):
     name = "explore"
 
@@ -117,6 +104,7 @@ class ExploreScene(Scene):
         self._lines: dict = {}       # event index -> the lines its label shows
         self._placed_version = 0     # bumped by _place(): every tile is stale
         self._tiles = _Tiles()
+        self._sprites = _Tiles()     # (event index,) -> its plain label, drawn once
         self._caching = True
         self.spans: list[tuple[int, int, int, int]] = []
 
@@ -209,6 +197,7 @@ class ExploreScene(Scene):
         self._place_spans(ppy)
         self._placed_version += 1
         self._tiles.drop()
+        self._sprites.drop()
 
     def _place_spans(self, ppy: float) -> None:
         """Events with an `end` as bars under the axis, in as few lanes as keep them apart:
@@ -305,6 +294,7 @@ class ExploreScene(Scene):
         """Keep the label tiles (the default) or draw them afresh every frame (the bench)."""
         self._caching = on
         self._tiles.drop()
+        self._sprites.drop()
 
     # --- changing the view -------------------------------------------------------------
     def set_zoom(self, zoom: float, anchor_x: float) -> None:
@@ -459,9 +449,13 @@ class ExploreScene(Scene):
         if (len(in_view) <= DIRECT_LABELS and self._caching
                 and self.view.width * self.view.height <= DIRECT_VIEW_PIXELS):
             self._tiles.drop()
+            self._sprites.check((self._placed_version, self.ctx.palette), True)
             self._draw_layer(surface, left - self.view.x, -self.view.y,
-                             (left, 0, left + self.view.width, self.view.height), in_view)
+                             (left, 0, left + self.view.width, self.view.height), in_view,
+                             sprites=True)
+            self._sprites.keep_only([(i,) for i in in_view])
         else:
+            self._sprites.drop()
             self._draw_tiles(surface)
         self._draw_edges(surface, in_view)
         for index in (self.hover, self.selected):      # over the layer, the whole title
@@ -509,10 +503,12 @@ class ExploreScene(Scene):
         self._draw_layer(image, x0, y0, area, self._labels_in(*area))
         return image
 
-    def _draw_layer(self, surface, x0: int, y0: int, area, labels) -> None:
+    def _draw_layer(self, surface, x0: int, y0: int, area, labels, sprites=False) -> None:
         """The rug of event ticks, the chips and the given labels (plain: neither hovered
         nor selected) meeting the content `area` (x from, y from, x to, y to); content
-        point (x0, y0) is drawn at the surface's origin."""
+        point (x0, y0) is drawn at the surface's origin. `sprites`: each label is copied
+        from its own opaque image, drawn once (text with alpha costs several times more
+        to blit than an opaque copy)."""
         text, palette = self.ctx.text, self.ctx.palette
         stroke = max(1, text.px(1))
         ax0, ay0, ax1, ay1 = area
@@ -526,10 +522,26 @@ class ExploreScene(Scene):
             x, y, w, h = self.chip_rects[n]
             if y < ay1 and y + h > ay0:
                 self._draw_chip(surface, n, pygame.Rect(x - x0, y - y0, w, h), hover=False)
+        lead = self.dot + 1 if not self.detailed else 0
         for index in labels:
             x, y, w, h = self.rects[index]
-            self._draw_label(surface, index, pygame.Rect(x - x0, y - y0, w, h),
-                             hover=False, selected=False)
+            if sprites:
+                surface.blit(self._sprites.get((index,), self._draw_sprite), (x - x0 - lead, y - y0))
+            else:
+                self._draw_label(surface, index, pygame.Rect(x - x0, y - y0, w, h),
+                                 hover=False, selected=False)
+
+    def _draw_sprite(self, index: int) -> pygame.Surface:
+        """One plain label on its own opaque image (a one-line label's dot sticks out
+        to the left of its rectangle: the image starts that much earlier)."""
+        lead = self.dot + 1 if not self.detailed else 0
+        _, _, w, h = self.rects[index]
+        image = pygame.Surface((w + lead, h))
+        if pygame.display.get_surface() is not None:
+            image = image.convert()
+        image.fill(self.ctx.palette.background)
+        self._draw_label(image, index, pygame.Rect(lead, 0, w, h), hover=False, selected=False)
+        return image
 
     def _draw_rug_tick(self, surface, index: int) -> None:
         """The event's tick in the rug, lit (the hovered or selected event's date)."""
@@ -549,20 +561,27 @@ class ExploreScene(Scene):
                             "small", palette.ink)
         surface.blit(label, (rect.x + text.px(7), rect.centery - label.get_height() // 2))
 
-    def _draw_edges(self, surface, in_view) -> None:
-        """Labels cut by the view's edges: one cut on the left keeps its text in view; a
-        sliver too narrow to read is not drawn (no empty stubs)."""
-        view, palette = self.view, self.ctx.palette
-        least = self.ctx.text.px(56)
+    def edge_plan(self, in_view) -> list[tuple[int, pygame.Rect, bool]]:
+        """(event, the part in view, drawn?) of each label cut by the view's left or
+        right edge: one cut on the left is drawn with its text from the edge; a part
+        too narrow to read is not drawn at all (no empty stubs)."""
+        view, least = self.view, self.ctx.text.px(56)
+        plan = []
         for index in in_view:
             screen = self.screen_rect(self.rects[index])
-            if screen.x >= view.x and screen.right <= view.right:
-                continue
-            seen = screen.clip(view)
+            if screen.x < view.x or screen.right > view.right:
+                seen = screen.clip(view)
+                plan.append((index, seen, seen.width >= least))
+        return plan
+
+    def _draw_edges(self, surface, in_view) -> None:
+        """The labels cut by the view's edges, drawn over the layer as edge_plan says."""
+        palette, view = self.ctx.palette, self.view
+        for index, seen, drawn in self.edge_plan(in_view):
             surface.fill(palette.background, seen.inflate(0, self.ctx.text.px(4)))
-            if seen.width >= least:
-                self._draw_label(surface, index, seen, hover=False, selected=False,
-                                 cut=screen.x < view.x)
+            if drawn:
+                cut = self.screen_rect(self.rects[index]).x < view.x
+                self._draw_label(surface, index, seen, hover=False, selected=False, cut=cut)
 
     def _draw_label(self, surface, index, screen, hover: bool, selected: bool,
                     full: bool = False, cut: bool = False) -> None:
@@ -620,9 +639,44 @@ class ExploreScene(Scene):
             pygame.draw.circle(surface, palette.accent, (screen.x, box.centery), dot)
         surface.blit(label, box.topleft)
 
+    def axis_labels(self) -> list[tuple[int, str, str]]:
+        """(screen x where it starts, text, style) of each axis label in view: the years
+        while three or more year ticks are in view, else months ("Mar 1956", every one
+        or every 2nd, 3rd or 6th: whatever leaves room), so a view always has several.
+        None runs past the view or into the one before it."""
+        text, view, ppy = self.ctx.text, self.view, self.px_per_year
+        left = view.x - round(self.pan_x)
+        style = "subheading" if self.detailed else "small"
+        first = max(0, int((view.x - left) // ppy))
+        last = min(YEARS - 1, int((view.right - left) // ppy) + 1)
+        years_seen = sum(1 for i in range(first, last + 2)
+                         if view.x <= left + round(i * ppy) <= view.right)
+        labels = []
+        if years_seen >= 3:
+            for i in range(first, last + 1):
+                x = left + round(i * ppy)
+                name = str(ERA_START + i)
+                width = text.width(name, style)
+                labels.append((x + text.px(4) if ppy > width * 2.2 else x - width // 2,
+                               name, style, width))
+        else:
+            widest = text.width("May 1956", style) + text.px(14)
+            for year, month in month_ticks((view.x - left) / ppy, (view.right - left) / ppy,
+                                           ppy, widest):
+                x = left + round(((year - ERA_START) + (month - 1) / 12) * ppy)
+                name = f"{MONTHS[month - 1]} {year}"
+                kind = style if month == 1 else "small"
+                labels.append((x + text.px(4), name, kind, text.width(name, kind)))
+        shown, drawn_to = [], -1 << 30
+        for x, name, kind, width in labels:
+            x = max(x, view.x)
+            if x > drawn_to + text.px(6) and x + width <= view.right:
+                shown.append((x, name, kind))
+                drawn_to = x + width
+        return shown
+
     def _draw_axis(self, surface) -> None:
-        """The axis: year ticks, month ticks when there is room, and labels: the years
-        while three or more year ticks are in view, else months ("Mar 1956")."""
+        """The axis line, year ticks, month ticks when there is room, and the labels."""
         text, palette = self.ctx.text, self.ctx.palette
         y = self.fr.body.y + self.axis_h - text.px(8)
         view = self.view
@@ -632,38 +686,18 @@ class ExploreScene(Scene):
         ppy = self.px_per_year
         first = max(0, int((view.x - left) // ppy))
         last = min(YEARS, int((view.right - left) // ppy) + 1)
-        years_seen = sum(1 for i in range(first, last + 1) if view.x <= left + round(i * ppy) <= view.right)
-        months = years_seen < 3
-        style = "subheading" if self.detailed else "small"
-        drawn_to = -1 << 30         # the right end of the last year label drawn
         for i in range(first, last + 1):
             x = left + round(i * ppy)
             pygame.draw.line(surface, palette.ink, (x, y - text.px(8)), (x, y + text.px(4)),
                              max(1, text.px(2)))
-            if i < YEARS and not months:
-                label = text.render(str(ERA_START + i), style, palette.ink)
-                lx = x + text.px(4) if ppy > label.get_width() * 2.2 else x - label.get_width() // 2
-                lx = max(lx, view.x)
-                if lx > drawn_to + text.px(6):
-                    surface.blit(label, (lx, y - text.px(10) - label.get_height()))
-                    drawn_to = lx + label.get_width()
             if ppy > text.px(240) and i < YEARS:   # month ticks when there is room
                 for month in range(1, 12):
                     mx = x + round(ppy * month / 12)
                     pygame.draw.line(surface, palette.line, (mx, y - text.px(4)), (mx, y),
                                      max(1, text.px(1)))
-        if months:
-            widest = text.width("May 1956", style) + text.px(14)
-            for year, month in month_ticks((view.x - left) / ppy, (view.right - left) / ppy,
-                                           ppy, widest):
-                x = left + round(((year - ERA_START) + (month - 1) / 12) * ppy)
-                label = text.render(f"{MONTHS[month - 1]} {year}",
-                                    style if month == 1 else "small", palette.ink)
-                if x < view.x or x + text.px(4) + label.get_width() > view.right:
-                    continue
-                pygame.draw.line(surface, palette.ink, (x, y - text.px(8)), (x, y),
-                                 max(1, text.px(2)))
-                surface.blit(label, (x + text.px(4), y - text.px(10) - label.get_height()))
+        for x, name, style in self.axis_labels():
+            label = text.render(name, style, palette.ink)
+            surface.blit(label, (x, y - text.px(10) - label.get_height()))
         self._draw_spans(surface, y)
 
     def _draw_spans(self, surface, axis_y: int) -> None:
