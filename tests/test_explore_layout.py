@@ -114,8 +114,12 @@ def test_labels_cut_by_the_view_edges_are_readable_or_not_drawn():
     for pan in range(0, int(scene.px_per_year * 12), scene.view.width // 7):
         scene.pan_x = pan
         scene._clamp()
-        in_view = [i for i, _ in scene.visible_labels()]
-        for index, seen, drawn in scene.edge_plan(in_view):
+        in_view = scene.visible_labels()
+        cut = [i for i, rect in in_view if rect.x < scene.view.x < rect.right
+               or rect.x < scene.view.right < rect.right]
+        plan = scene.edge_plan()
+        assert sorted(i for i, _, _ in plan) == sorted(cut)
+        for index, seen, drawn in plan:
             seen_cut = True
             assert seen.x >= scene.view.x and seen.right <= scene.view.right
             assert drawn == (seen.width >= least)   # a narrow stub is not drawn at all

@@ -457,7 +457,7 @@ class ExploreScene(Scene):
         else:
             self._sprites.drop()
             self._draw_tiles(surface)
-        self._draw_edges(surface, in_view)
+        self._draw_edges(surface)
         for index in (self.hover, self.selected):      # over the layer, the whole title
             if index is not None:
                 self._draw_rug_tick(surface, index)
@@ -561,23 +561,27 @@ class ExploreScene(Scene):
                             "small", palette.ink)
         surface.blit(label, (rect.x + text.px(7), rect.centery - label.get_height() // 2))
 
-    def edge_plan(self, in_view) -> list[tuple[int, pygame.Rect, bool]]:
+    def edge_plan(self) -> list[tuple[int, pygame.Rect, bool]]:
         """(event, the part in view, drawn?) of each label cut by the view's left or
         right edge: one cut on the left is drawn with its text from the edge; a part
-        too narrow to read is not drawn at all (no empty stubs)."""
+        too narrow to read is not drawn at all (no empty stubs). Only the labels meeting
+        the two edges are looked at."""
         view, least = self.view, self.ctx.text.px(56)
+        left, height = round(self.pan_x), view.height
         plan = []
-        for index in in_view:
-            screen = self.screen_rect(self.rects[index])
-            if screen.x < view.x or screen.right > view.right:
-                seen = screen.clip(view)
-                plan.append((index, seen, seen.width >= least))
+        for edge in (left, left + view.width):
+            for index in self._labels_in(edge - 1, 0, edge + 1, height):
+                screen = self.screen_rect(self.rects[index])
+                if screen.x < view.x < screen.right or screen.x < view.right < screen.right:
+                    seen = screen.clip(view)
+                    if seen.width > 0 and all(index != done for done, _, _ in plan):
+                        plan.append((index, seen, seen.width >= least))
         return plan
 
-    def _draw_edges(self, surface, in_view) -> None:
+    def _draw_edges(self, surface) -> None:
         """The labels cut by the view's edges, drawn over the layer as edge_plan says."""
         palette, view = self.ctx.palette, self.view
-        for index, seen, drawn in self.edge_plan(in_view):
+        for index, seen, drawn in self.edge_plan():
             surface.fill(palette.background, seen.inflate(0, self.ctx.text.px(4)))
             if drawn:
                 cut = self.screen_rect(self.rects[index]).x < view.x
