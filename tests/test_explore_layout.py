@@ -94,6 +94,13 @@ def test_every_view_has_at_least_two_axis_labels_that_do_not_overlap(size):
                 assert x + text.width(name, style) < nx
             assert all(scene.view.x <= x and x + text.width(n, s) <= scene.view.right
                        for x, n, s in labels)
+            if all(name.isdigit() for _, name, _ in labels):   # years: each tick in view named
+                left = scene.view.x - round(scene.pan_x)
+                names = {name for _, name, _ in labels}
+                for i in range(12):
+                    tick = left + round(i * scene.px_per_year)
+                    if scene.view.x <= tick and tick + text.px(60) <= scene.view.right:
+                        assert str(1953 + i) in names, (zoom, pan, i, labels)
 
 
 def test_at_the_deepest_zoom_the_axis_names_months():
@@ -170,3 +177,15 @@ def test_clicking_a_chip_zooms_in_about_it_and_its_events_can_be_opened():
     scene.select(members[0])
     press(app, "RETURN")
     assert app.scene.name == "explore-event" and app.scene.event is scene.events[members[0]]
+
+
+def test_a_chip_cut_by_the_view_edge_is_not_drawn():
+    app, scene = _explore((1024, 640))
+    x, y, w, h = scene.chip_rects[0]
+    scene.pan_x = x + w // 2            # the chip's right half is in view, at the left edge
+    app.draw()
+    cut = scene.cut_chips()
+    assert len(cut) == 1 and cut[0].x == scene.view.x
+    colours = {tuple(app.surface.get_at((px, py)))[:3] for px in range(cut[0].x, cut[0].right)
+               for py in range(cut[0].y, cut[0].bottom)}
+    assert colours == {tuple(app.ctx.palette.background)[:3]}

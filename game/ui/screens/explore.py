@@ -578,9 +578,24 @@ class ExploreScene(Scene):
                         plan.append((index, seen, seen.width >= least))
         return plan
 
+    def cut_chips(self) -> list[pygame.Rect]:
+        """The parts in view of the chips cut by the view's left or right edge."""
+        view, left = self.view, round(self.pan_x)
+        cut = []
+        for edge in (left, left + view.width):
+            n = bisect_right(self.chip_xs, edge) - 1
+            if n >= 0 and self.chip_xs[n] < edge < self.chip_xs[n] + self.chip_w:
+                seen = self.screen_rect(self.chip_rects[n]).clip(view)
+                if seen.width > 0:
+                    cut.append(seen)
+        return cut
+
     def _draw_edges(self, surface) -> None:
-        """The labels cut by the view's edges, drawn over the layer as edge_plan says."""
+        """The labels cut by the view's edges, drawn over the layer as edge_plan says;
+        a chip cut by an edge is not drawn (its count would read wrong)."""
         palette, view = self.ctx.palette, self.view
+        for rect in self.cut_chips():
+            surface.fill(palette.background, rect)
         for index, seen, drawn in self.edge_plan():
             surface.fill(palette.background, seen.inflate(0, self.ctx.text.px(4)))
             if drawn:
@@ -671,6 +686,11 @@ class ExploreScene(Scene):
                 name = f"{MONTHS[month - 1]} {year}"
                 kind = style if month == 1 else "small"
                 labels.append((x + text.px(4), name, kind, text.width(name, kind)))
+        # A label whose tick is left of the view stays at the edge (the year or month in
+        # view), unless it would hide the next one.
+        if len(labels) > 1 and labels[0][0] < view.x \
+                and view.x + labels[0][3] + text.px(6) >= labels[1][0]:
+            labels = labels[1:]
         shown, drawn_to = [], -1 << 30
         for x, name, kind, width in labels:
             x = max(x, view.x)
