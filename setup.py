@@ -1,7 +1,7 @@
 """Ship the repository's levels/, seeds/ and assets/ inside the wheel, as game/data/.
 
 They stay at the top of the repository (where authors edit them); building a wheel copies
-them into the built package, where game/__init__.py finds them through importlib.resources.
+them into the built package, where game/__init__.py finds them beside itself (game/data/).
 An editable install copies nothing: it reads them at the repository root.
 All other metadata is in pyproject.toml.
 """

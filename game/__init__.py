@@ -5,25 +5,23 @@ sounds?". Every consumer reads LEVELS_DIR, SEEDS_DIR, FONTS_DIR and SOUNDS_DIR f
 
 - Installed from a wheel (`pip install .`, `pipx install .`) or frozen by PyInstaller: the
   build copies levels/, seeds/ and assets/ into the package as game/data/ (see setup.py),
-  found through importlib.resources.
+  found beside this file. (Not through importlib.resources: for a package on disk it
+  gives this same folder, and importing it costs a tenth of the game's start.)
 - A plain checkout or an editable install: they are read where they live, at the top of
   the repository (DATA_ROOT = PROJECT_ROOT).
 In both layouts levels/ and seeds/ are siblings, so a pack's `file: ../seeds/x.txt` works.
 """
 
-from importlib import resources
 from pathlib import Path
 
+_PACKAGE = Path(__file__).resolve().parent
 #: The folder holding the `game` package: the repository in a checkout or an editable
 #: install (site-packages when installed, where it has no data of its own).
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PROJECT_ROOT = _PACKAGE.parent
 
 
 def _data_root() -> Path:
-    package = resources.files("game")
-    if not isinstance(package, Path):  # a zipped install: read beside this file instead
-        package = Path(__file__).resolve().parent
-    bundled = package / "data"
+    bundled = _PACKAGE / "data"
     if (bundled / "levels").is_dir():
         return bundled.resolve()
     return PROJECT_ROOT

@@ -200,30 +200,51 @@ def _read_move(c: Console, game: G.Game):
             text = c.ask(f"Choice 1-{len(p.live_choices)} (h: remove a wrong one, q: quit) > ")
         if text in HINT:
             return "hint"
-        move = _parse(p, text)
+        move, why = _parse(p, text)
         if move is not None:
             return move
-        c.write("That is not a move here; try again.")
+        c.write(why)
 
 
 def _parse(p, text: str):
+    """(move, "") for a move this prompt takes, else (None, why not) in words for the player."""
     parts = text.replace(",", " ").split()
-    if not parts or not all(x.isdigit() for x in parts):
-        return None
+    if isinstance(p, PlaceCard):
+        wanted = f"type one number from 0 to {len(p.line)} (the gap the card goes in)"
+    elif isinstance(p, (SortHand, ScaleHand)):
+        n = len(p.cards)
+        wanted = f"type each number from 1 to {n} once, in your order, e.g. " + \
+            " ".join(map(str, range(1, n + 1)))
+    else:
+        wanted = f"type one number from 1 to {len(p.live_choices)}"
+    if not parts:
+        return None, f"Nothing typed: {wanted}."
+    if not all(x.isdigit() for x in parts):
+        odd = next(x for x in parts if not x.isdigit())
+        return None, f"{odd!r} is not a number: {wanted}."
     numbers = [int(x) for x in parts]
     if isinstance(p, PlaceCard):
-        return numbers[0] if len(numbers) == 1 and numbers[0] <= len(p.line) else None
-    if isinstance(p, SortHand):
+        if len(numbers) == 1 and numbers[0] <= len(p.line):
+            return numbers[0], ""
+        return None, f"There is no gap {' '.join(parts)}: {wanted}."
+    if isinstance(p, (SortHand, ScaleHand)):
         if sorted(numbers) != list(range(1, len(p.cards) + 1)):
-            return None
-        return [p.cards[n - 1].id for n in numbers]
-    if isinstance(p, ScaleHand):
-        if sorted(numbers) != list(range(1, len(p.cards) + 1)):
-            return None
-        return [p.cards[n - 1] for n in numbers]
+            missing = sorted(set(range(1, len(p.cards) + 1)) - set(numbers))
+            twice = sorted({x for x in numbers if numbers.count(x) > 1})
+            extra = sorted({x for x in numbers if not 1 <= x <= len(p.cards)})
+            why = (f"{extra[0]} is not a card" if extra else
+                   f"{twice[0]} is there twice" if twice else
+                   f"{missing[0]} is missing" if missing else "that is not every card once")
+            return None, f"{why.capitalize()}: {wanted}."
+        if isinstance(p, SortHand):
+            return [p.cards[n - 1].id for n in numbers], ""
+        return [p.cards[n - 1] for n in numbers], ""
     live = p.live_choices
-    return live[numbers[0] - 1].key if len(numbers) == 1 and 1 <= numbers[0] <= len(live) \
-        else None
+    if len(numbers) == 1 and 1 <= numbers[0] <= len(live):
+        return live[numbers[0] - 1].key, ""
+    if len(numbers) > 1:
+        return None, f"One answer only: {wanted}."
+    return None, f"There is no choice {numbers[0]}: {wanted}."
 
 
 def play(game: G.Game, c: Console) -> G.Game:

@@ -13,7 +13,7 @@ from game.tools import bench
 
 SCREENS = ("board_drag", "explore", "whose_view_verdict")
 SIZES = ("1280x720", "1920x1080")
-QUICK_FIGURES = "startup_s,frame_ms,frame_ms_nocache,passage_ms,load_s,rss_mb"
+QUICK_FIGURES = "startup_s,frame_ms,frame_ms_nocache,passage_ms,load_s,rss_mb,whole_game_s,deal_ms"
 
 
 def _bench(*args: str) -> subprocess.CompletedProcess:
@@ -36,16 +36,26 @@ def _positive(value) -> bool:
 def test_every_figure_is_registered_under_its_old_name_or_a_new_one():
     assert {"startup_s", "startup_returning_s", "frame_ms", "frame_ms_nocache",
             "frame_ms_presented", "explore_ms", "passage_ms", "load_s.levels",
-            "load_s.generated", "gc_pause_ms", "rss_mb", "rss_session_mb", "lan"} <= set(bench.FIGURES)
+            "load_s.generated", "gc_pause_ms", "rss_mb", "rss_session_mb", "lan",
+            "whole_game_s", "deal_ms"} <= set(bench.FIGURES)
 
 
 def test_each_timed_figure_has_a_median_its_spread_cpu_time_and_target(quick_json):
     for value in (quick_json["startup_s"], quick_json["passage_ms"],
-                  quick_json["load_s"]["levels"], quick_json["load_s"]["generated"]):
+                  quick_json["load_s"]["levels"], quick_json["load_s"]["generated"],
+                  quick_json["whole_game_s"], quick_json["deal_ms"]):
         assert _positive(value["median"]) and _positive(value["cpu"])
         assert value["min"] <= value["median"] <= value["max"]
         assert _positive(value["target"]) and isinstance(value["ok"], bool)
     assert _positive(quick_json["rss_mb"]["median"]) and quick_json["rss_mb"]["target"] == 100.0
+
+
+def test_the_whole_game_figure_plays_every_bundled_question_to_the_end(quick_json):
+    whole = quick_json["whole_game_s"]
+    # Questions about a passage already asked are skipped: fewer dealt than in the pack.
+    assert 0 < whole["dealt"] < whole["questions"]
+    deal = quick_json["deal_ms"]
+    assert deal["dealt"] == 100 and deal["questions"] > 5000
 
 
 @pytest.mark.parametrize("figure", ["frame_ms", "frame_ms_nocache"])

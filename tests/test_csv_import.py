@@ -165,3 +165,18 @@ def test_an_existing_pack_is_not_overwritten_without_force(tmp_path, capsys):
     assert cli.main(["import", str(source), "-o", str(target)]) == 1
     assert target.read_text(encoding="utf-8") == "keep me"
     assert cli.main(["import", str(source), "-o", str(target), "--force"]) == 0
+
+
+def test_a_cited_document_is_titled_by_its_first_line_and_a_missing_one_by_its_file_name(
+        tmp_path, capsys):
+    from game.content.extract import document_title
+    source = write_csv(tmp_path, spreadsheet_csv())
+    target = tmp_path / "cuba-1962.yaml"
+    assert cli.main(["import", str(source), "-o", str(target)]) == 0, capsys.readouterr().out
+    [document] = yaml.safe_load(target.read_text(encoding="utf-8"))["sources"]
+    assert document["title"] == document_title(CHAPTER.splitlines())
+    assert document["title"] != CHAPTER_NAME.rsplit(".", 1)[0]
+    # Not there (yet): the file's name stands in, as before.
+    text = csv_to_pack(spreadsheet_csv().decode("utf-8-sig"), "x.csv", "p", "P")
+    [document] = yaml.safe_load(text)["sources"]
+    assert document["title"] == CHAPTER_NAME.rsplit(".", 1)[0]

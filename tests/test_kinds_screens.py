@@ -47,6 +47,19 @@ def test_a_spectrum_card_can_be_dragged_to_its_place():
     assert scene.verdict is None        # a drop is not a submission
 
 
+def test_escape_on_a_spectrum_asks_before_leaving_and_no_keeps_the_cards_as_they_were():
+    app = make_app()
+    scene = open_solo(app, "sp-far-three")
+    press(app, "3", "LEFT")
+    order = list(scene.order)
+    press(app, "ESCAPE")
+    assert app.scene.name == "confirm"        # as on every play screen (review M1)
+    press(app, "ESCAPE")                      # No
+    assert app.scene is scene and scene.order == order
+    press(app, "ESCAPE", "RETURN")            # Leave: the game is kept for Continue
+    assert app.scene is not scene and app.ctx.paused_match is scene.match
+
+
 def test_the_right_placement_scores_full_marks_on_screen():
     app = make_app()
     scene = open_solo(app, "sp-planned-three")

@@ -155,3 +155,13 @@ def test_the_classroom_set_up_with_only_offers_just_the_teachers_pack(tmp_path):
     scene = app.stack.top
     assert scene.name == "classroom"
     assert [p.id for p in scene.packs] == ["cuba-1962"]
+
+
+def test_the_title_with_only_names_the_packs_it_plays_and_without_only_says_nothing_extra(tmp_path):
+    from ui_helpers import make_app
+
+    pack = write_teacher_pack(tmp_path / "work")
+    app = make_app(extra_packs=[str(pack)], only=True)
+    title = app.ctx.library.pack("cuba-1962").title
+    assert app.scene.name == "title" and app.scene.only == f"Playing only: {title}"
+    assert make_app(extra_packs=[str(pack)]).scene.only == ""

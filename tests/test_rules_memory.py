@@ -88,3 +88,13 @@ def test_a_solo_player_is_dealt_questions_never_seen_before_ones_already_answere
         first = game.prompt.question.id
         game, _ = G.choose(game, game.prompt.question.answer)
         assert {first, game.prompt.question.id} == set(q.id for q in every.questions[-2:])
+
+
+def test_the_stored_card_states_are_fsrs_own_states():
+    """memory.py names FSRS's states itself (so reading progress does not import fsrs):
+    they must stay the scheduler's."""
+    from fsrs import State
+    from game.rules import memory
+    assert memory.STATES == tuple(int(s) for s in State)
+    assert (memory.LEARNING, memory.REVIEW, memory.RELEARNING) == (
+        int(State.Learning), int(State.Review), int(State.Relearning))

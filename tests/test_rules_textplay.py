@@ -172,3 +172,33 @@ def test_the_campaign_stops_at_a_level_that_is_not_passed():
     printed = "\n".join(out)
     assert "Level not passed: 0%, 0 star(s)." in printed
     assert f"== {PACK.title}: {PACK.levels[1].title} ==" not in printed
+
+
+def _said_after(mode, typed):
+    """What the game writes right after the first `typed` entry, then the input ends."""
+    entries = iter(typed)
+    out = []
+
+    def read(prompt):
+        try:
+            return next(entries)
+        except StopIteration:
+            raise EOFError from None
+    textplay.run(_args(mode), read=read, write=out.append, library=FakeLibrary(),
+                 clock=ticking_clock())
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("mode,typed,why", [
+    ("whose-view", "banana", "'banana' is not a number: type one number from 1 to"),
+    ("whose-view", "9", "There is no choice 9: type one number from 1 to"),
+    ("whose-view", "1 2", "One answer only"),
+    ("whose-view", "", "Nothing typed"),
+    ("sort", "1 1", "1 is there twice: type each number from 1 to"),
+    ("sort", "99 1", "99 is not a card"),
+    ("chronology", "99", "There is no gap 99: type one number from 0 to"),
+])
+def test_a_move_that_is_refused_says_why_and_what_to_type(mode, typed, why):
+    printed = _said_after(mode, [typed])
+    assert why in printed
+    assert "That is not a move here" not in printed

@@ -12,7 +12,8 @@ def chosen_settings():
                     last_packs=("khrushchev-era", "teacher-extra"), last_mode="whose-view",
                     classroom=ClassroomSettings(teams=("Reds", "Хрущёвцы", "Blues"), rounds=8,
                                                 round_types=("timeline",), timer=60,
-                                                steal=False, seed=1956))
+                                                steal=False, seed=1956, phone_question=False,
+                                                speed_bonus=True))
 
 
 def test_the_defaults_are_what_a_first_run_shows():

@@ -173,6 +173,20 @@ def test_an_unclosed_quote_and_an_unclosed_list_say_what_to_close(tmp_path):
     assert "the list opened with '[' on line 4 (column 11) is not closed" in error.message
 
 
+@pytest.mark.parametrize("item_indent", [0, 2])
+def test_an_empty_list_with_items_below_it_says_to_drop_the_brackets(tmp_path, item_indent):
+    pad = " " * item_indent
+    path = pack_file(tmp_path, HEAD + "perspectives: []\n" + pad + "- id: a\n"
+                     + pad + "  name: A\n" + pad + "  view: v\n")
+    error, problems = syntax_error(path)
+    assert error.line == 5
+    assert "'perspectives: []' on line 4 says 'perspectives' is empty, yet items follow" \
+        in error.message
+    assert "write 'perspectives:' alone (remove the [])" in error.message
+    # Repaired, the rest of the file is checked: the item is read as a perspective.
+    assert [p for p in problems if p.message.startswith("YAML syntax")] == [error]
+
+
 def test_after_a_syntax_error_the_other_errors_of_the_file_are_still_reported(tmp_path):
     path = write_pack(tmp_path, """\
 events:

@@ -162,3 +162,49 @@ def test_the_network_check_counts_a_device_that_opens_the_test_page(app):
         shot(app, "network-check")
     press(app, "ESCAPE")
     assert app.scene.name == "classroom" and not check.host.server.running
+
+
+def test_the_phone_options_appear_only_with_phones_and_reach_the_room_and_the_phones(app):
+    setup = open_setup(app)
+    labels = [f.label for f in setup.fields]
+    assert "Question text on the phones" not in labels and not any("Speed bonus" in l for l in labels)
+    setup.change_phones(+1)
+    question_text = field(setup, "Question text on the phones")
+    speed = next(f for f in setup.fields if f.label.startswith("Speed bonus"))
+    assert question_text.value() == "on" and speed.value() == ""      # the defaults
+    app.step(dt=0.02)                                                 # lay the new rows out
+    app.send(click_events(question_text.rect.center))                 # mouse: off
+    setup.focus = setup.fields.index(speed)
+    press(app, "RETURN")                                              # keyboard: on
+    assert question_text.value() == "" and speed.value() == "on"
+    app.send(click_events(field(setup, "Start the session").rect.center))
+    lobby = app.scene
+    assert (lobby.host.room.show_question, lobby.host.room.speed_bonus) == (False, True)
+    remembered = app.ctx.settings.classroom
+    assert (remembered.phone_question, remembered.speed_bonus) == (False, True)
+
+    inbox = []
+    with connect(f"ws://127.0.0.1:{lobby.host.server.port}/ws", open_timeout=5) as phone:
+        phone.send(json.dumps({"type": "join", "code": lobby.host.room.code, "name": "Cy"}))
+        until(app, lambda: "joined" in kinds(inbox), phone, inbox)
+        press(app, "RETURN")                                          # Start
+        until(app, lambda: "question" in kinds(inbox), phone, inbox)
+    question = next(m for m in inbox if m["type"] == "question")
+    assert question["text"] is None and question["choices"]           # read it on the projector
+
+
+def test_turning_phones_off_takes_their_options_away_and_a_speed_bonus_without_timer_says_so(app):
+    setup = open_setup(app)
+    setup.change_phones(+1)
+    while setup.setup.timer:
+        setup.change_timer(+1)
+    speed = next(f for f in setup.fields if f.label.startswith("Speed bonus"))
+    speed.press()
+    assert speed.note() == "needs the timer"
+    setup.change_timer(+1)
+    assert speed.note() == ""
+    setup.change_phones(+1)                                           # one per team: still there
+    assert any(f.label.startswith("Speed bonus") for f in setup.fields)
+    setup.change_phones(+1)                                           # off
+    assert not any(f.label.startswith("Speed bonus") for f in setup.fields)
+    assert field(setup, "Phones").value() == "Off: one screen"

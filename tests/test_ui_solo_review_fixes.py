@@ -238,6 +238,38 @@ def test_a_sort_hand_takes_the_year_hint_and_a_right_hand_does_not_repeat_its_or
     assert "The true order" not in _texts_drawn(app)   # it would repeat the row (m15)
 
 
+def test_a_wrong_hand_explains_each_card_out_of_place_below_the_true_order():
+    app = make_app(seed=4, size=(1920, 1080))
+    _start(app, "2")
+    scene = app.scene
+    from game.rules import ordering
+    truth = [e.id for e in ordering.true_order(scene.order)]
+    scene.order = sorted(scene.order, key=lambda e: -truth.index(e.id))   # backwards
+    press(app, "s")
+    missed = [e for e in scene.verdict.true_order if e.id in scene.verdict.misplaced]
+    assert missed and not scene.verdict.correct
+    drawn = " ".join(_texts_drawn(app))
+    for event in missed:                       # the title, its date and what it was (m15)
+        assert f"{event.title} ({event.when}): {event.summary}" in drawn
+    right = [e for e in scene.verdict.true_order if e.id not in scene.verdict.misplaced]
+    assert all(f"{e.title} ({e.when}):" not in drawn for e in right)
+
+
+def test_on_a_small_window_the_explanations_are_cut_to_a_line_each_never_drawn_off_screen():
+    app = make_app(seed=4)
+    _start(app, "2")
+    scene = app.scene
+    from game.rules import ordering
+    truth = [e.id for e in ordering.true_order(scene.order)]
+    scene.order = sorted(scene.order, key=lambda e: -truth.index(e.id))
+    press(app, "s")
+    app.draw()
+    assert scene.why_rect.bottom <= scene.fr.body.bottom
+    drawn = _texts_drawn(app)
+    shown = [t for t in drawn if "): " in t] + [t for t in drawn if "more out of place" in t]
+    assert shown                                # something explains the misses
+
+
 def test_text_size_goes_both_ways_with_the_mouse_and_its_row_stays_under_the_pointer():
     app = make_app()
     click(app, button(app.scene, "Settings").rect)

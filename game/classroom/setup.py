@@ -40,6 +40,10 @@ class ClassroomSetup:
     steal: bool = True
     seed: int = 1
     hand_size: int = HAND_SIZE
+    # Phone sessions only: the question's text on each phone (off: read it on the projector),
+    # and extra points for answering early (it needs the timer: no deadline, no bonus).
+    phone_question: bool = True
+    speed_bonus: bool = False
 
     def problems(self) -> list[str]:
         """What stops this set-up from starting, in words for the teacher."""
@@ -81,7 +85,8 @@ class ClassroomSetup:
         return {"teams": list(self.teams), "packs": list(self.pack_ids),
                 "levels": list(self.level_ids), "rounds": self.rounds,
                 "round_types": list(self.round_types), "timer": self.timer,
-                "steal": self.steal, "seed": self.seed, "hand_size": self.hand_size}
+                "steal": self.steal, "seed": self.seed, "hand_size": self.hand_size,
+                "phone_question": self.phone_question, "speed_bonus": self.speed_bonus}
 
     # --- remembered through the store ---------------------------------------------------
     @classmethod
@@ -97,14 +102,17 @@ class ClassroomSetup:
         return cls(teams=teams, rounds=remembered.rounds, round_types=types, timer=timer,
                    steal=remembered.steal, seed=seed,
                    pack_ids=tuple(remembered.packs),
-                   level_ids=tuple(remembered.levels))
+                   level_ids=tuple(remembered.levels),
+                   phone_question=remembered.phone_question,
+                   speed_bonus=remembered.speed_bonus)
 
     def to_settings(self, remembered):
         """The store's ClassroomSettings updated with this set-up."""
         return replace(remembered, teams=tuple(n.strip() for n in self.teams),
                        rounds=self.rounds, round_types=tuple(self.round_types),
                        timer=self.timer, steal=self.steal, seed=self.seed,
-                       packs=tuple(self.pack_ids), levels=tuple(self.level_ids))
+                       packs=tuple(self.pack_ids), levels=tuple(self.level_ids),
+                       phone_question=self.phone_question, speed_bonus=self.speed_bonus)
 
 
 def previous_seed(remembered) -> Optional[int]:

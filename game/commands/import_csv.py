@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from game.content.csv_import import CsvError, csv_to_pack, decode
-from game.content.extract import slug
+from game.content.extract import document_title, slug
 
 MAX_BYTES = 5_000_000
 
@@ -24,6 +24,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pack-id", metavar="ID", help="the pack id (default: from PACK.yaml)")
     parser.add_argument("--title", help="the pack's title (default: from PACK.yaml)")
     parser.add_argument("--force", action="store_true", help="overwrite PACK.yaml if it exists")
+
+
+def _document_title(file: str, *folders: Path) -> str | None:
+    """The title a cited document gives itself (its first line), read from the pack's folder
+    or the spreadsheet's; None when it is not there yet (the file name stands in)."""
+    for folder in folders:
+        path = folder / file
+        try:
+            if path.is_file() and path.stat().st_size <= MAX_BYTES:
+                lines = path.read_text(encoding="utf-8", errors="replace").splitlines()[:40]
+                title = document_title(lines)
+                return title if title != "Untitled" else None
+        except OSError:
+            continue
+    return None
 
 
 def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
@@ -46,7 +61,8 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     pack_id = args.pack_id or slug(target.stem, 6) or "my-pack"
     title = args.title or target.stem.replace("-", " ").replace("_", " ").capitalize()
     try:
-        text = csv_to_pack(decode(data, str(source)), str(source), pack_id, title)
+        text = csv_to_pack(decode(data, str(source)), str(source), pack_id, title,
+                           title_of=lambda file: _document_title(file, target.parent, source.parent))
     except CsvError as error:
         for problem in error.problems:
             print(problem, file=out)

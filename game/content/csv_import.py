@@ -13,7 +13,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Callable, Optional
 
 import yaml
 
@@ -85,14 +85,18 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def csv_to_pack(text: str, name: str, pack_id: str, title: str) -> str:
-    """The YAML text of a pack built from the CSV text; CsvError lists every problem."""
+def csv_to_pack(text: str, name: str, pack_id: str, title: str,
+                title_of: Callable[[str], Optional[str]] = lambda file: None) -> str:
+    """The YAML text of a pack built from the CSV text; CsvError lists every problem.
+
+    `title_of(file)` gives a cited document's title (its first line, when the command can
+    read it); None falls back to the file's name."""
     rows, problems = _read(text, name)
     if not problems:
         _check_rows(rows, name, problems)
     if problems:
         raise CsvError(problems)
-    return _render(rows, pack_id, title, name)
+    return _render(rows, pack_id, title, name, title_of)
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -275,7 +279,8 @@ def _calendar(text: str, year: int, month: int, day: int):
 
 
 # --- writing -------------------------------------------------------------------------------------
-def _render(rows: list[_Row], pack_id: str, title: str, name: str) -> str:
+def _render(rows: list[_Row], pack_id: str, title: str, name: str,
+            title_of: Callable[[str], Optional[str]]) -> str:
     sources: dict[str, str] = {}
     for row in rows:
         file = row.cells.get("source")
@@ -286,7 +291,7 @@ def _render(rows: list[_Row], pack_id: str, title: str, name: str) -> str:
            "sources:" if sources else "sources: []"]
     for file, source_id in sources.items():
         out += [f"  - id: {source_id}", f"    file: {_q(file)}",
-                f"    title: {_q(file.rsplit('.', 1)[0])}"]
+                f"    title: {_q(title_of(file) or file.rsplit('.', 1)[0])}"]
     sections = (("perspectives", ("perspective",)), ("events", ("event",)),
                 ("questions", ("whose-view", "choice")))
     for section, kinds in sections:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from game.content.model import Event, Pack
+if TYPE_CHECKING:   # annotations only: the title needs the era's years, not the model
+    from game.content.model import Event, Pack
 
 ERA_START, ERA_END = 1953, 1964
 

@@ -7,6 +7,7 @@ it belongs to and recognises the common slips:
 - a ': ' inside an unquoted value            -> quote the value
 - a straight " inside a "double-quoted" text  -> write \\" (or ' inside '...' -> '')
 - a quote or a [ ] list never closed          -> close it
+- `key: []` with items on the lines below     -> drop the `[]`
 - a list item without its '- '                -> add the dash
 - a line indented unlike its neighbours        -> line it up
 
@@ -46,7 +47,7 @@ def diagnose(text: str, error: Any) -> Diagnosis:
     problem = error.problem or ""
     context = error.context or ""
     context_mark = error.context_mark
-    for check in (_inner_quote, _unclosed_quote, _colon_in_value, _missing_dash,
+    for check in (_empty_then_items, _inner_quote, _unclosed_quote, _colon_in_value, _missing_dash,
                   _unclosed_bracket, _indentation):
         found = check(lines, line0, col0, problem, context, context_mark)
         if found is not None:
@@ -102,6 +103,28 @@ def _expand_indent(line: str, width: int) -> str:
 
 
 # --- the slips ---------------------------------------------------------------------
+
+_EMPTY_VALUE = re.compile(r"^(?P<head> *(?:- +)?[^\s:#][^:#]*?:)\s*(?P<empty>\[\s*\]|\{\s*\})\s*(?:#.*)?$")
+
+
+def _empty_then_items(lines, line0, col0, problem, context, context_mark) -> Optional[Diagnosis]:
+    """`events: []` and then `- id: ...` below it: the [] already closed the list."""
+    if not 0 <= line0 < len(lines) or not lines[line0].lstrip().startswith("- "):
+        return None
+    above = line0 - 1
+    while above >= 0 and (not lines[above].strip() or lines[above].lstrip().startswith("#")):
+        above -= 1
+    match = _EMPTY_VALUE.match(lines[above]) if above >= 0 else None
+    if match is None:
+        return None
+    key = match["head"].strip().lstrip("- ").rstrip(":")
+    empty = match["empty"]
+    message = (f"YAML syntax: '{key}: {empty}' on line {above + 1} says '{key}' is empty, yet "
+               f"items follow; write '{key}:' alone (remove the {empty}) and keep the items "
+               "below it")
+    return _fixed(line0 + 1, col0 + 1, message, lines, above, match["head"])
+
+
 
 def _replace(lines: list[str], index: int, new: str) -> str:
     return "\n".join(lines[:index] + [new] + lines[index + 1:])

@@ -1,10 +1,18 @@
-"""What a game is played with: the events, questions and perspectives of the packs in play."""
+"""What a game is played with: the events, questions and perspectives of the packs in play.
+
+Content also answers "which questions ask about the same passage as this one?" (within a game
+no passage is asked twice). Each question's passage is folded once, on first need, and each
+question's passage mates are found once (one pass over the distinct passages) and kept, so a
+deal checks a candidate with one set lookup instead of comparing passages with every
+question asked so far.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
+from game.content.lint import passage_of
 from game.content.model import Event, Pack, Perspective, Question
 
 
@@ -22,6 +30,10 @@ class Content:
     questions: tuple[Question, ...] = ()
     perspectives: tuple[Perspective, ...] = ()
     _by_id: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    # Derived on first need, kept: the distinct folded passages ("texts"), and
+    # question id -> its passage mates.
+    _passages: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    _mates: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "events", _unique(self.events))
@@ -54,3 +66,37 @@ class Content:
 
     def perspective(self, perspective_id: str) -> Optional[Perspective]:
         return self._by_id.get(("perspective", perspective_id))
+
+    def passage_mates(self, question_id: str) -> frozenset[str]:
+        """The ids of the questions in play that ask about the same passage as this one,
+        itself included: for every pair of questions, `b.id in passage_mates(a.id)` exactly
+        when game.content.lint.same_passage(a, b). Found in one pass, then kept."""
+        mates = self._mates.get(question_id)
+        if mates is None:
+            mates = self._find_mates(question_id)
+            self._mates[question_id] = mates
+        return mates
+
+    def _find_mates(self, question_id: str) -> frozenset[str]:
+        question = self.question(question_id)
+        text = passage_of(question) if question is not None else ""
+        if not text:                      # no passage: only the question itself
+            return frozenset((question_id,))
+        found = {question_id}
+        for other, ids in self._passage_texts():
+            if text in other or other in text:
+                found.update(ids)
+        return frozenset(found)
+
+    def _passage_texts(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Each distinct non-empty folded passage with the ids of the questions that ask it."""
+        texts = self._passages.get("texts")
+        if texts is None:
+            grouped: dict[str, list[str]] = {}
+            for question in self.questions:
+                text = passage_of(question)
+                if text:
+                    grouped.setdefault(text, []).append(question.id)
+            texts = tuple((text, tuple(ids)) for text, ids in grouped.items())
+            self._passages["texts"] = texts
+        return texts

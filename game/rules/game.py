@@ -65,7 +65,8 @@ class Game:
     stealable: Optional[Ask] = None        # the question just missed, open to a steal
     resume: Optional[Prompt] = None        # the prompt a steal interrupted
     level: Optional[Level] = None          # campaign
-    asked: tuple[str, ...] = ()            # question ids dealt in this game (no passage twice)
+    asked: tuple[str, ...] = ()            # question ids dealt in this game
+    closed: frozenset[str] = frozenset()   # question ids whose passage was asked (never twice)
 
     @property
     def over(self) -> bool:
@@ -200,10 +201,10 @@ def _deal_sort(game: Game, step: Step, index: int):
 def _deal_ask(game: Game, step: Step, index: int):
     content, session = game.content, game.session
     rng = rng_for(session.seed, game.mode, game.start, "deal", index)
-    asked = [q for q in (content.question(i) for i in game.asked) if q]
+    closed = game.closed
 
     def unasked(chosen, question) -> bool:   # within a game no passage is asked twice
-        return not any(pool.same_passage(question, other) for other in asked)
+        return question.id not in closed
 
     due = [q for q in (content.question(i) for i in _due(game, "question", index)) if q]
     if step.question_id:
@@ -221,6 +222,7 @@ def _deal_ask(game: Game, step: Step, index: int):
         return None, game
     game = replace(game, session=replace(session, seen_questions=seen),
                    asked=(*game.asked, question.id),
+                   closed=closed | content.passage_mates(question.id),
                    review=tuple(d for d in game.review
                                 if not (d.kind == "question" and d.id == question.id)))
     if question.is_spectrum:

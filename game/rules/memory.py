@@ -20,9 +20,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
-from typing import Iterable, Mapping, Optional
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable, Mapping, Optional
 
-from fsrs import Card, Rating, Scheduler, State
+if TYPE_CHECKING:
+    from fsrs import Card, Rating, Scheduler
 
 EVENT, QUESTION = "event", "question"
 KINDS = (EVENT, QUESTION)
@@ -30,8 +32,10 @@ Key = tuple[str, str]          # (kind, id)
 Memory = Mapping[Key, "ItemMemory"]
 
 LEARNING_STEP = timedelta(minutes=10)
-_SCHEDULER = Scheduler(learning_steps=(LEARNING_STEP,), relearning_steps=(LEARNING_STEP,),
-                       enable_fuzzing=False)
+# FSRS's card states (fsrs.State), as stored: here so that reading a progress file does not
+# import the scheduler (fsrs is imported on the first answer remembered).
+LEARNING, REVIEW, RELEARNING = 1, 2, 3
+STATES = (LEARNING, REVIEW, RELEARNING)
 # Answer kinds of the rules' history (game.rules.session), by what they are about.
 _QUESTION_KINDS = ("whose-view", "choice")
 _EVENT_KINDS = ("sort", "chronology")
@@ -56,7 +60,7 @@ class ItemMemory:
     due: datetime                 # when it should come back (aware, UTC)
     stability: Optional[float] = None     # FSRS state, kept to schedule the next answer
     difficulty: Optional[float] = None
-    state: int = int(State.Learning)
+    state: int = LEARNING
     step: Optional[int] = 0
 
     @property
@@ -94,8 +98,8 @@ class ItemMemory:
         seen, right = _count(data, "seen"), _count(data, "right")
         if right > seen:
             raise ValueError(f"memory entry {item!r}: more right answers than answers")
-        state = data.get("state", int(State.Learning))
-        if state not in {int(s) for s in State}:
+        state = data.get("state", LEARNING)
+        if state not in STATES:
             raise ValueError(f"memory entry {item!r}: 'state' is not an FSRS state")
         step = data.get("step")
         if step is not None and (isinstance(step, bool) or not isinstance(step, int)
@@ -111,8 +115,16 @@ class ItemMemory:
 
 
 # --- remembering answers ------------------------------------------------------------------
-def rating(correct: bool, hinted: bool = False) -> Rating:
+@lru_cache(maxsize=1)
+def _scheduler() -> "Scheduler":
+    from fsrs import Scheduler
+    return Scheduler(learning_steps=(LEARNING_STEP,), relearning_steps=(LEARNING_STEP,),
+                     enable_fuzzing=False)
+
+
+def rating(correct: bool, hinted: bool = False) -> "Rating":
     """How an answer is graded for the scheduler."""
+    from fsrs import Rating
     if not correct:
         return Rating.Again
     return Rating.Hard if hinted else Rating.Good
@@ -125,8 +137,8 @@ def remember(memory: Memory, kind: str, item_id: str, correct: bool, when: datet
         raise ValueError(f"not a kind of item: {kind!r}")
     when = utc(when)
     old = memory.get((kind, item_id))
-    card = _card(old) if old is not None else Card(card_id=0, due=when)
-    card, _log = _SCHEDULER.review_card(card, rating(correct, hinted), when)
+    card = _card(old, when)
+    card, _log = _scheduler().review_card(card, rating(correct, hinted), when)
     new = ItemMemory(kind, item_id, (old.seen if old else 0) + 1,
                      (old.right if old else 0) + bool(correct), when, bool(correct),
                      utc(card.due), card.stability, card.difficulty, int(card.state),
@@ -207,7 +219,11 @@ def merge(first: Memory, second: Memory) -> dict:
 
 
 # --- inside ---------------------------------------------------------------------------------
-def _card(item: ItemMemory) -> Card:
+def _card(item: Optional[ItemMemory], when: datetime) -> "Card":
+    """The scheduler's card for an item (a new card, due `when`, for an item never seen)."""
+    from fsrs import Card, State
+    if item is None:
+        return Card(card_id=0, due=when)
     return Card(card_id=0, state=State(item.state), step=item.step, stability=item.stability,
                 difficulty=item.difficulty, due=item.due, last_review=item.last_seen)
 

@@ -35,8 +35,7 @@ def draw(rng: random.Random, items: Sequence[T], seen: frozenset, count: int,
     from again and again is kept (no sort per deal). The shuffle itself stays whole: a
     seed's deal, and every draw after it from the same generator, must not change.
     """
-    ordered = _by_id(items)
-    ids = {item.id for item in ordered}
+    ordered, ids = _by_id(items)
     seen = frozenset(seen)
     if ids and ids <= seen:            # this pool is used up: a new cycle begins
         seen = seen - ids
@@ -46,9 +45,10 @@ def draw(rng: random.Random, items: Sequence[T], seen: frozenset, count: int,
     rng.shuffle(stale)
     order = [*first, *fresh, *stale]
     chosen = _greedy(order, count, fits, None)
-    if len(chosen) < count:
+    if 0 < len(chosen) < count:
         # One item taken early can block the rest (a card dated only "1956" fits with no
         # other 1956 card): try again without each of the first few, keep the fullest.
+        # (When nothing fits at all, nothing was taken that could block: no retry helps.)
         firsts = {item.id for item in first}
         for blocker in order[:_RETRIES]:
             if blocker.id in firsts:
@@ -81,13 +81,15 @@ _ORDER_CACHE: dict[int, tuple] = {}
 _ORDER_CACHE_SIZE = 8
 
 
-def _by_id(items: Sequence[T]) -> list[T]:
+def _by_id(items: Sequence[T]) -> tuple[list[T], frozenset]:
+    """The items in id order, and their ids (both kept for the last few pools)."""
     hit = _ORDER_CACHE.get(id(items))
     if hit is not None and hit[0] is items:
-        return hit[1]
+        return hit[1], hit[2]
     ordered = sorted(items, key=lambda item: item.id)
+    ids = frozenset(item.id for item in ordered)
     if isinstance(items, tuple):
         if len(_ORDER_CACHE) >= _ORDER_CACHE_SIZE:
             _ORDER_CACHE.pop(next(iter(_ORDER_CACHE)))
-        _ORDER_CACHE[id(items)] = (items, ordered)
-    return ordered
+        _ORDER_CACHE[id(items)] = (items, ordered, ids)
+    return ordered, ids

@@ -10,7 +10,6 @@ folder). `os.replace` is atomic on POSIX but not guaranteed on Windows, which is
 from __future__ import annotations
 
 import os
-import secrets
 import sys
 import tempfile
 import time
@@ -110,8 +109,9 @@ def _keep_backup(path: Path) -> None:
     """Make NAME.bak a copy of the current NAME without a moment where NAME is missing:
     a hard link where the file system has them, else a full (fsynced) copy."""
     backup = backup_path(path)
-    # A fresh name: os.link and O_EXCL below refuse to touch an existing file.
-    link_name = str(path.parent / f".{backup.name}.{os.getpid()}-{secrets.token_hex(6)}{TEMP_SUFFIX}")
+    # A fresh name: os.link and O_EXCL below refuse to touch an existing file. (os.urandom
+    # is what secrets.token_hex reads; the secrets module would load OpenSSL at start-up.)
+    link_name = str(path.parent / f".{backup.name}.{os.getpid()}-{os.urandom(6).hex()}{TEMP_SUFFIX}")
     try:
         os.link(path, link_name)
     except OSError:

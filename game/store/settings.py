@@ -39,12 +39,15 @@ class ClassroomSettings:
     seed: Optional[int] = None
     packs: Tuple[str, ...] = ()     # pack ids; () = every pack
     levels: Tuple[str, ...] = ()    # level ids; () = whole packs
+    phone_question: bool = True     # phone sessions: the question's text on the phones
+    speed_bonus: bool = False       # phone sessions: points for answering early
 
     def to_dict(self) -> Dict[str, Any]:
         return {"teams": list(self.teams), "rounds": self.rounds,
                 "round_types": list(self.round_types), "timer": self.timer,
                 "steal": self.steal, "seed": self.seed, "packs": list(self.packs),
-                "levels": list(self.levels)}
+                "levels": list(self.levels), "phone_question": self.phone_question,
+                "speed_bonus": self.speed_bonus}
 
     @classmethod
     def read(cls, data: Any, prefix: str = "classroom.") -> Tuple["ClassroomSettings", Tuple[str, ...]]:
@@ -204,6 +207,8 @@ _CLASSROOM_READERS: Mapping[str, Callable[[Any], Any]] = {
     "seed": _seed,
     "packs": _ids,
     "levels": _ids,
+    "phone_question": _bool,
+    "speed_bonus": _bool,
 }
 
 

@@ -14,8 +14,8 @@ Figures (targets for this project's reference machine: 2 slow cores, software re
 - startup_s: a first start (no settings): `python -m game` from process start to its
   first title frame drawn (the game prints the moment; exit is not counted). < 0.2 s.
 - startup_returning_s: the same for a returning player (settings with a last mode, so the
-  title offers Continue) with a generated 5,000-question pack in the user's pack folder.
-  < 0.4 s.
+  title offers Continue; 40 answers remembered and due, so it offers a review) with a
+  generated 5,000-question pack in the user's pack folder. < 0.4 s.
 - frame_ms: p50 and p99 of one frame (events, update and draw, through App.step with a
   fake clock; the dummy driver presents nothing) with real input every frame: a card
   dragged on the board; Explore with the pointer moving over the labels, then panning by
@@ -34,6 +34,11 @@ Figures (targets for this project's reference machine: 2 slow cores, software re
 - load_s: every pack in levels/ (< 0.3 s) and a generated pack of 5,000 questions and
   2,000 events (< 2 s).
 - gc_pause_ms: a full garbage collection with that generated pack loaded. < 10 ms.
+- whole_game_s: the rules alone (no pygame) play a whose-view game over every bundled
+  question (every question a round, each answered right), from a fresh Content: every deal
+  checks that no passage comes back. < 1 s.
+- deal_ms: one deal of that kind (start, then each next question) in a 100-question
+  whose-view game with the generated 5,000-question pack in play, per deal. < 10 ms.
 - rss_mb: peak resident MiB (VmHWM, so the bench's own peak is not inherited) of a fresh
   process that visits every screen through the screenshot tour at 1920x1080. < 100 MiB.
 - rss_session_mb: peak resident MiB of a fresh process playing a seeded random session
@@ -79,11 +84,13 @@ TARGETS = {
     "gc_pause_ms": 10.0,
     "rss_mb": 100.0,
     "rss_session_mb": 150.0,
+    "whole_game_s": 1.0,
+    "deal_ms": 10.0,
 }
 EXPLORE_TARGETS_MS = {2000: 100.0, 10000: 300.0}
 UNITS = {"startup_s": "s", "startup_returning_s": "s", "load_s.levels": "s",
          "load_s.generated": "s", "passage_ms": "ms", "gc_pause_ms": "ms", "rss_mb": "MiB",
-         "rss_session_mb": "MiB"}
+         "rss_session_mb": "MiB", "whole_game_s": "s", "deal_ms": "ms"}
 BOARD_CARDS = 12                 # cards on the board: the line plus the one in hand
 NOT_BUILT = "not built"
 WARM_UP_FRAMES = 10
@@ -200,12 +207,21 @@ def startup(options: Options) -> dict:
 
 
 def startup_returning(options: Options) -> dict:
-    """A returning player: a last mode saved (Continue is offered) and a 5,000-question
-    pack in the user's pack folder."""
+    """A returning player: a last mode saved (Continue is offered), answers remembered and
+    due for review (the title offers "Review (N due)"), and a 5,000-question pack in the
+    user's pack folder."""
     def returning(home: Path) -> None:
+        from datetime import datetime, timezone
+        from game.rules import memory
+        from game.store.progress import Progress, ProgressStore
         from game.store.settings import Settings, SettingsStore
         SettingsStore(home).save(Settings(last_mode="chronology"))
         _synthetic_pack(home / "packs", events=2000, questions=5000)
+        answered, long_ago = {}, datetime(2020, 1, 1, tzinfo=timezone.utc)
+        for n in range(40):     # due now: answered (half of them wrong) years ago
+            answered = memory.remember(answered, memory.QUESTION, f"synthetic:question-{n}",
+                                       n % 2 == 0, long_ago)
+        ProgressStore(home).save(Progress(memory=answered))
     return _startups(options, returning, TARGETS["startup_returning_s"], fresh_each_run=False)
 
 
@@ -261,6 +277,57 @@ def gc_pause(options: Options) -> dict:
     del library
     gc.unfreeze()
     return _stat(walls, cpus, TARGETS["gc_pause_ms"], digits=3, tracked_objects=tracked)
+
+
+# --- dealing (the rules alone) ----------------------------------------------------------------
+def _play_whose_view(content, seed: int, rounds: int) -> int:
+    """Play a whose-view game to its end, every answer right; the questions dealt."""
+    from game.rules import game as rules
+    from game.rules.kinds import ScaleHand
+    from game.rules.session import new_session
+    played = rules.start_whose_view(content, new_session(["Solo"], seed=seed), rounds=rounds)
+    dealt = 0
+    while not played.over:
+        prompt = played.prompt
+        dealt += 1
+        move = ([p.perspective for p in prompt.question.placements]
+                if isinstance(prompt, ScaleHand) else prompt.question.answer)
+        played, _ = rules.answer(played, move)
+    return dealt
+
+
+def whole_game(options: Options) -> dict:
+    """A whose-view game over every bundled question (rounds = every question)."""
+    from game.content.library import load_library
+    from game.rules.content import Content
+    library = load_library([game.LEVELS_DIR])
+    dealt: list[int] = []
+
+    def play() -> None:    # a fresh Content: nothing derived from an earlier run
+        content = Content.from_library(library)
+        dealt.append(_play_whose_view(content, seed=len(dealt), rounds=len(content.questions)))
+    walls, cpus = _timed(play, max(options.runs, 3))
+    return _stat(walls, cpus, TARGETS["whole_game_s"], questions=len(library.questions()),
+                 dealt=min(dealt))
+
+
+def deal_time(options: Options) -> dict:
+    """Per deal: a 100-question whose-view game with the generated 5,000 questions in play."""
+    from game.content.library import load_library
+    from game.rules.content import Content
+    with tempfile.TemporaryDirectory(prefix="thaw-bench-") as folder:
+        path = _synthetic_pack(Path(folder), events=2000, questions=5000)
+        library = load_library([game.LEVELS_DIR], extra=[path])
+    dealt: list[int] = []
+
+    def play() -> None:
+        content = Content.from_library(library)
+        dealt.append(_play_whose_view(content, seed=len(dealt), rounds=100))
+    walls, cpus = _timed(play, max(options.runs, 3))
+    per_deal = 1000 / max(1, min(dealt))
+    return _stat([w * per_deal for w in walls], [c * per_deal for c in cpus],
+                 TARGETS["deal_ms"], digits=3,
+                 questions=len(library.questions()), dealt=min(dealt))
 
 
 # --- frames: reaching each busy screen through real input ----------------------------------------
@@ -866,6 +933,8 @@ FIGURES: dict[str, Callable[[Options], object]] = {
     "load_s.levels": load_levels,
     "load_s.generated": load_generated,
     "gc_pause_ms": gc_pause,
+    "whole_game_s": whole_game,
+    "deal_ms": deal_time,
     "rss_mb": rss,
     "rss_session_mb": rss_session,
     "lan": lan,

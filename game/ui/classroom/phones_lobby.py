@@ -43,7 +43,9 @@ class PhonesLobbyScene(Scene):
         super().__init__(ctx)
         self.quiz = quiz
         teams = tuple(quiz.setup.teams)
-        self.host = host or PhoneHost(Room(new_room_code(random.Random(ctx.new_seed())), teams=teams, mode=mode))
+        self.host = host or PhoneHost(Room(
+            new_room_code(random.Random(ctx.new_seed())), teams=teams, mode=mode,
+            show_question=quiz.setup.phone_question, speed_bonus=quiz.setup.speed_bonus))
         self.addresses = local_addresses()
         self.address_index = 0
         self.problem = ""

@@ -41,10 +41,12 @@ class Field:
                  step: Optional[Callable[[int], None]] = None,
                  press: Optional[Callable[[], None]] = None,
                  typed: Optional[Callable[[str], None]] = None,
-                 erase: Optional[Callable[[], None]] = None, colour=None) -> None:
+                 erase: Optional[Callable[[], None]] = None, colour=None,
+                 note: Callable[[], str] = lambda: "") -> None:
         self.kind, self.label, self.value = kind, label, value
         self.step, self.press_, self.typed, self.erase = step, press, typed, erase
         self.colour = colour
+        self.note = note          # a toggle's word of warning, shown after its label
         self.rect = pygame.Rect(0, 0, 0, 0)
 
     def press(self) -> None:
@@ -99,6 +101,19 @@ class ClassroomSetupScene(Scene):
             fields.append(Field("text", f"Team {i + 1}", lambda i=i: self.setup.teams[i],
                                 typed=lambda t, i=i: self.type_name(i, t),
                                 erase=lambda i=i: self.erase_name(i), colour=team_colour(i)))
+        # Who answers where sits with the teams; its two options exist only with phones.
+        fields.append(Field("step", "Phones", lambda: PHONE_LABELS[self.phones],
+                            step=self.change_phones))
+        if self.phones is not None:
+            fields += [
+                Field("toggle", "Question text on the phones",
+                      lambda: "on" if self.setup.phone_question else "",
+                      press=lambda: self.set(phone_question=not self.setup.phone_question)),
+                Field("toggle", "Speed bonus (up to +5 for a quick right answer)",
+                      lambda: "on" if self.setup.speed_bonus else "",
+                      press=lambda: self.set(speed_bonus=not self.setup.speed_bonus),
+                      note=self.speed_bonus_note),
+            ]
         self.left_count = len(fields)
         fields += [
             Field("step", "Packs", self.pack_label, step=self.change_pack),
@@ -117,7 +132,6 @@ class ClassroomSetupScene(Scene):
                   press=lambda: self.set(steal=not self.setup.steal)),
             Field("text", "Seed", lambda: self.seed_text,
                   typed=self.type_seed, erase=self.erase_seed),
-            Field("step", "Phones", lambda: PHONE_LABELS[self.phones], step=self.change_phones),
             Field("button", "Network check", lambda: "", press=self.network_check),
             Field("button", "Start the session", lambda: "", press=self.start),
             Field("button", "Back", lambda: "", press=self.ctx.pop),
@@ -128,6 +142,8 @@ class ClassroomSetupScene(Scene):
         self.fields = fields
         self.focus = min(self.focus, len(fields) - 1)
         self.invalidate_layout()
+        if self.size != (0, 0):   # new rows get their places now, before the next click
+            self.ensure_layout(self.size)
 
     def set(self, **changes) -> None:
         self.setup = replace(self.setup, **changes)
@@ -184,6 +200,11 @@ class ClassroomSetupScene(Scene):
     def change_phones(self, step: int) -> None:
         index = PHONE_MODES.index(self.phones)
         self.phones = PHONE_MODES[(index + step) % len(PHONE_MODES)]
+        self.build()              # the phone options appear or go
+
+    def speed_bonus_note(self) -> str:
+        # The bonus shrinks as the turn's time runs out: with no timer there is none.
+        return "needs the timer" if self.setup.speed_bonus and not self.setup.timer else ""
 
     def network_check(self) -> None:
         self.ctx.push(make_scene("network-check", self.ctx))
@@ -386,10 +407,12 @@ class ClassroomSetupScene(Scene):
                                   [(x + box * .2, by + box * .5), (x + box * .42, by + box * .75),
                                    (x + box * .82, by + box * .25)], max(2, text.px(4)))
             room = max(1, rect.right - x - box - 2 * pad)
-            if text.width(field.label, FIELD) <= room:
-                label = text.render(field.label, FIELD, palette.ink)
+            note = field.note()
+            words = f"{field.label}: {note}" if note else field.label
+            if text.width(words, FIELD) <= room:
+                label = text.render(words, FIELD, palette.ink)
             else:       # a long label wraps in smaller type, never cut off (review m9)
-                label = text.block(field.label, "small", palette.ink, room)
+                label = text.block(words, "small", palette.ink, room)
             surface.blit(label, (x + box + pad, midy - label.get_height() // 2),
                          pygame.Rect(0, 0, label.get_width(), rect.height))
             return

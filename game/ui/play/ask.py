@@ -8,11 +8,11 @@ import pygame
 from game.rules.kinds import is_source_work, prompt_text
 from game.rules.prompts import READING_RULE, lead_for
 from game.ui.core import input as keys
-from game.ui.core.bindings import ANY, Binding, dispatch, footer
-from game.ui.core.scene import Scene
+from game.ui.core.bindings import ANY, Binding, footer
 from game.ui.core.wording import full_stop, mid_sentence
-from game.ui.play import flow, leave
+from game.ui.play import flow
 from game.ui.play.aids import Aids
+from game.ui.play.base import LEAVE_BINDING, PlayScene
 from game.ui.play.report import report_button
 from game.ui.widgets.button import Button, ChoiceButton
 from game.ui.widgets.focus import FocusRing, grid_move
@@ -26,7 +26,7 @@ QUOTE_STYLES = (("serif-italic", 34), ("serif-italic", 29), ("serif-italic", 25)
 PROMPT_STYLES = (("serif", 28), ("serif", 25), ("serif", 22), ("serif", 19), ("serif", 16))
 
 
-class AskScene(Scene):
+class AskScene(PlayScene):
     name = "ask"
 
     def __init__(self, ctx, match) -> None:
@@ -209,34 +209,15 @@ class AskScene(Scene):
                         "arrows + Enter: answer", when="asking"),
                 Binding(("h",), "hint", "H: hint", when="asking"),
                 Binding(("r",), "report", "R: report a problem", when="can_report"),
-                Binding((keys.BACK,), "leave", "Esc: leave"),
+                LEAVE_BINDING,
                 Binding((ANY,), "aids", when="asking"),      # a click on the hint button
                 Binding((ANY,), "choices", when="asking"),
                 Binding((ANY,), "read", "Enter: continue   Up/Down or wheel: scroll the source",
-                        when="answered", lead=True))
+                        when="judged", lead=True))
 
     @property
     def asking(self) -> bool:
         return self.verdict is None
-
-    @property
-    def answered(self) -> bool:
-        return self.verdict is not None
-
-    @property
-    def can_report(self) -> bool:
-        return self.verdict is not None and self.report.enabled
-
-    def resume(self, result=None) -> None:
-        leave.answered(self, result)    # the answer to "Leave this game?"
-        if result == "reported":
-            self.report.label, self.report.enabled = "Reported \u2014 thank you", False
-
-    def handle(self, action) -> None:
-        dispatch(self, action)
-
-    def action_leave(self, action) -> None:
-        leave.ask(self)
 
     def action_pick(self, action) -> None:
         if action.n <= len(self.choices):
@@ -246,15 +227,6 @@ class AskScene(Scene):
     def action_grid(self, action) -> None:
         """Arrows follow the 2x2 grid: Down from the top right is the bottom right (M2)."""
         self.focus.index = grid_move(self.focus.index, action.kind, len(self.choices), self.columns)
-
-    def action_hint(self, action) -> None:
-        self.aids.use()
-
-    def action_aids(self, action) -> bool:
-        return self.aids.handle(action)
-
-    def action_report(self, action) -> None:
-        self.report.press()
 
     def action_choices(self, action) -> None:
         self.focus.handle(action)

@@ -18,11 +18,11 @@ import pygame
 
 from game.content.timeline import ERA_START
 from game.ui.core import input as keys
-from game.ui.core.bindings import Binding, dispatch, footer
-from game.ui.core.scene import Scene
+from game.ui.core.bindings import Binding, footer
 from game.ui.core.registry import make_scene
-from game.ui.play import flow, leave
+from game.ui.play import flow
 from game.ui.play.aids import Aids
+from game.ui.play.base import LEAVE_BINDING, REPORT_BINDINGS, PlayScene
 from game.ui.play.report import report_button
 from game.ui.widgets.button import Button
 from game.ui.widgets.event_card import card_height, draw_event_card, title_style
@@ -41,7 +41,7 @@ def settle(t: float) -> float:
     return 1 + c3 * (t - 1) ** 3 + c1 * (t - 1) ** 2
 
 
-class BoardScene(Scene):
+class BoardScene(PlayScene):
     name = "board"
 
     def __init__(self, ctx, match) -> None:
@@ -189,55 +189,20 @@ class BoardScene(Scene):
                 when="placing"),
         Binding((keys.DROP, keys.POINTER_UP), "drop_card", when="placing"),
         Binding((keys.CONFIRM, keys.POINTER_UP), "next", "Enter: continue", when="judged"),
-        Binding(("r",), "report", "R: report a problem", when="can_report"),
-        Binding((keys.POINTER_UP,), "report_click", when="can_report"),
+        *REPORT_BINDINGS,
         Binding((keys.WHEEL,), "wheel"),
-        Binding((keys.BACK,), "leave", "Esc: leave"),
+        LEAVE_BINDING,
     )
 
     @property
     def placing(self) -> bool:
         return self.verdict is None
 
-    @property
-    def judged(self) -> bool:
-        return self.verdict is not None
-
-    @property
-    def can_report(self) -> bool:
-        return self.verdict is not None and self.report.enabled
-
-    def resume(self, result=None) -> None:
-        leave.answered(self, result)    # the answer to "Leave this game?"
-        if result == "reported":
-            self.report.label, self.report.enabled = "Reported \u2014 thank you", False
-
-    def handle(self, action) -> None:
-        dispatch(self, action)
-
-    def action_leave(self, action) -> None:
-        leave.ask(self)
-
     def action_next(self, action):
         if action.kind == keys.CONFIRM or self.next_button.rect.collidepoint(action.pos):
             self.advance()
             return None
         return False                  # a click elsewhere: perhaps on Report
-
-    def action_report(self, action) -> None:
-        self.report.press()
-
-    def action_report_click(self, action):
-        if self.report.rect.collidepoint(action.pos):
-            self.report.press()
-            return None
-        return False
-
-    def action_hint(self, action) -> None:
-        self.aids.use()
-
-    def action_aids(self, action) -> bool:
-        return self.aids.handle(action)
 
     def action_wheel(self, action) -> None:
         self._wheel(action)

@@ -1,7 +1,7 @@
 """Leaving a game in the middle (Esc): asked first, and kept so Continue picks it up.
 
-The three play screens (board, sort, ask) call `ask(scene)` on Esc and pass the answer
-that comes back to their `resume` on to `answered(scene, result)`. A game left this way
+Every play screen (board, sort, ask, spectrum: game.ui.play.base) calls `ask(scene)` on
+Esc and passes the answer that comes back to its `resume` on to `answered(scene, result)`. A game left this way
 is kept in the context (`ctx.paused_match`) until Thaw closes: Continue on the title
 resumes it at the prompt the player had reached, with the score so far (review M1).
 """

@@ -10,10 +10,10 @@ from __future__ import annotations
 import pygame
 
 from game.ui.core import input as keys
-from game.ui.core.bindings import Binding, dispatch, footer
-from game.ui.core.scene import Scene
+from game.ui.core.bindings import Binding, footer
 from game.ui.play import flow, leave
 from game.ui.play.aids import Aids
+from game.ui.play.base import REPORT_BINDINGS, PlayScene
 from game.ui.play.report import report_button
 from game.ui.widgets.button import Button
 from game.ui.widgets.event_card import card_height, draw_event_card
@@ -21,7 +21,7 @@ from game.ui.widgets.frame import draw_footer, frame
 from game.ui.widgets.hud import draw_hud, points_line, points_pop
 
 
-class SortScene(Scene):
+class SortScene(PlayScene):
     name = "sort"
 
     def __init__(self, ctx, match) -> None:
@@ -108,6 +108,16 @@ class SortScene(Scene):
         if self.report is not None:
             rw = min(text.px(260), (body.width - bw) // 2 - gap)
             self.report.rect = pygame.Rect(self.button.rect.x - rw - gap, self.button.rect.y, rw, button_h)
+        # Below the buttons: what each card out of place was, so a miss teaches (m15).
+        top = self.button.rect.bottom + gap
+        self.why_rect = pygame.Rect(body.x, top, body.width, max(0, body.bottom - top))
+
+    def missed_explanations(self) -> list[str]:
+        """One line per card out of place, in the true order: its title, date and summary."""
+        if self.verdict is None:
+            return []
+        return [f"{e.title} ({e.when}): {e.summary}" for e in self.verdict.true_order
+                if e.id in self.verdict.misplaced and e.summary]
 
     def slot(self, index: int, y: int = None) -> pygame.Rect:
         return pygame.Rect(self.row_x + index * (self.card_w + self.gap),
@@ -145,45 +155,13 @@ class SortScene(Scene):
         Binding(("h",), "hint", "H: hint", when="sorting"),
         Binding((keys.PICK,), "pick", when="sorting"),
         Binding((keys.CONFIRM, keys.POINTER_UP), "next", "Enter: continue", when="judged"),
-        Binding(("r",), "report", "R: report a problem", when="can_report"),
-        Binding((keys.POINTER_UP,), "report_click", when="can_report"),
+        *REPORT_BINDINGS,
         Binding((keys.BACK,), "back", "Esc: leave"),
     )
 
     @property
     def sorting(self) -> bool:
         return self.verdict is None
-
-    @property
-    def judged(self) -> bool:
-        return self.verdict is not None
-
-    @property
-    def can_report(self) -> bool:
-        return self.report is not None and self.report.enabled
-
-    def resume(self, result=None) -> None:
-        leave.answered(self, result)    # the answer to "Leave this game?"
-        if result == "reported" and self.report is not None:
-            self.report.label, self.report.enabled = "Reported \u2014 thank you", False
-
-    def handle(self, action) -> None:
-        dispatch(self, action)
-
-    def action_hint(self, action) -> None:
-        self.aids.use()
-
-    def action_aids(self, action) -> bool:
-        return self.aids.handle(action)
-
-    def action_report(self, action) -> None:
-        self.report.press()
-
-    def action_report_click(self, action):
-        if self.report.rect.collidepoint(action.pos):
-            self.report.press()
-            return None
-        return False
 
     def action_back(self, action) -> None:
         if self.held:
@@ -302,9 +280,31 @@ class SortScene(Scene):
             for i, event in enumerate(self.verdict.true_order):
                 rect = pygame.Rect(self.slot(i).x, self.truth_y, self.card_w, self.truth_h)
                 draw_event_card(surface, ctx, rect, event, show_date=True)
+        self._draw_why(surface)
         focused = self.zone == "button" or self.verdict is not None
         self.button.draw(surface, ctx, focused=focused)
         if self.report is not None:
             self.report.draw(surface, ctx, focused=False)
         self.aids.draw(surface)
         draw_footer(surface, ctx, self.fr, footer(self), self.reserve)
+
+    def _draw_why(self, surface) -> None:
+        """Each explanation wrapped when all fit; else one cut line each, then how many more."""
+        lines = self.missed_explanations()
+        text, palette, area = self.ctx.text, self.ctx.palette, self.why_rect
+        gap = text.px(6)
+        images = [text.block(line, "small", palette.ink, area.width) for line in lines]
+        if sum(image.get_height() + gap for image in images) > area.height:
+            images = [text.render(text.fit(line, "small", area.width), "small", palette.ink)
+                      for line in lines]
+        y, line_h = area.y, text.line_height("small")
+        for index, image in enumerate(images):
+            left = len(images) - index - 1
+            if y + image.get_height() + (line_h if left else 0) > area.bottom:
+                rest = f"\u2026 and {len(images) - index} more out of place"
+                if y + line_h <= area.bottom:
+                    surface.blit(text.render(text.fit(rest, "small", area.width), "small",
+                                             palette.muted), (area.x, y))
+                return
+            surface.blit(image, (area.x, y))
+            y += image.get_height() + gap

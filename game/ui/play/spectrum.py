@@ -12,9 +12,9 @@ import pygame
 
 from game.rules.kinds import lead, prompt_text
 from game.ui.core import input as keys
-from game.ui.core.bindings import Binding, dispatch, footer
-from game.ui.core.scene import Scene
+from game.ui.core.bindings import Binding, footer
 from game.ui.play import flow
+from game.ui.play.base import LEAVE_BINDING, PlayScene
 from game.ui.widgets.button import Button
 from game.ui.widgets.frame import draw_footer, frame
 from game.ui.widgets.hud import draw_hud
@@ -26,7 +26,7 @@ END = ("sans-bold", 18)
 WHY = ("serif", 16)
 
 
-class SpectrumScene(Scene):
+class SpectrumScene(PlayScene):
     name = "spectrum"
 
     def __init__(self, ctx, match) -> None:
@@ -123,22 +123,12 @@ class SpectrumScene(Scene):
         Binding((keys.DRAG_START, keys.DRAG), "carry", "drag with the mouse", when="placing"),
         Binding((keys.DROP, keys.POINTER_UP), "drop", when="placing"),
         Binding((keys.CONFIRM, keys.POINTER_UP), "next", "Enter: continue", when="judged"),
-        Binding((keys.BACK,), "back", "Esc: leave"),
+        LEAVE_BINDING,          # asks first, as every play screen does (review M1)
     )
 
     @property
     def placing(self) -> bool:
         return self.verdict is None
-
-    @property
-    def judged(self) -> bool:
-        return self.verdict is not None
-
-    def handle(self, action) -> None:
-        dispatch(self, action)
-
-    def action_back(self, action) -> None:
-        self.ctx.pop()
 
     def action_pick(self, action) -> None:
         if action.n <= len(self.order):

@@ -24,11 +24,30 @@ def _continue_game(ctx) -> None:
     flow.continue_game(ctx)
 
 
+def _only_packs(ctx) -> str:
+    """`thaw play --only`: which packs this window plays, so the title does not promise
+    the bundled pack ('' when every pack plays)."""
+    if ctx.watch_new_packs:
+        return ""
+    try:
+        titles = [pack.title for pack in ctx.library.packs]
+    except Exception:  # noqa: BLE001 - a broken pack is reported where packs are listed
+        return ""
+    return "Playing only: " + "; ".join(titles) if titles else "Playing only: no pack loaded"
+
+
 def _due_count(ctx) -> int:
     """Items due for spaced review; the rules load only once something was ever answered
-    (a first start stays as quick as before)."""
+    (a first start stays as quick as before). Until the packs have been read, the due items
+    of the player's memory are counted as they are: reading every pack (seconds, with a
+    large one) just to leave out the items of packs since removed would hold back a
+    returning player's first frame. Once the packs are loaded (after a game, on every
+    return here, or when playing only some packs), only the items in them are counted."""
     if ctx.progress is None or not ctx.progress.memory:
         return 0
+    if not ctx.library_loaded and ctx.watch_new_packs:
+        from game.rules.memory import due_count as memory_due_count
+        return memory_due_count(ctx.progress.memory, ctx.now())
     from game.ui.play.match import due_count
     return due_count(ctx)
 
@@ -38,6 +57,7 @@ class TitleScene(Scene):
 
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
+        self.only = _only_packs(ctx)
         self._build()
 
     def _build(self) -> None:
@@ -153,6 +173,10 @@ class TitleScene(Scene):
                          palette.ink, self.left.width)
         surface.blit(era, (self.left.x, y))
         y += era.get_height() + text.px(14)
+        if self.only:
+            only = text.block(self.only, "body", palette.accent, self.left.width)
+            surface.blit(only, (self.left.x, y))
+            y += only.get_height() + text.px(14)
         if y + text.line_height("body") < self.axis_y - text.px(30):
             tag = text.block(TAGLINE, "body", palette.muted, min(self.left.width, text.px(560)))
             clip = pygame.Rect(0, 0, tag.get_width(), max(0, self.axis_y - text.px(30) - y))
