@@ -4,7 +4,7 @@ the view's edges, and every event reachable (shown, or in a "+N more" chip)."""
 
 import pygame
 import pytest
-from ui_helpers import SIZES, make_app, press
+from ui_helpers import SIZES, drag, make_app, press
 
 from game.ui.core.registry import make_scene
 from game.ui.screens import placement
@@ -189,3 +189,10 @@ def test_a_chip_cut_by_the_view_edge_is_not_drawn():
     colours = {tuple(app.surface.get_at((px, py)))[:3] for px in range(cut[0].x, cut[0].right)
                for py in range(cut[0].y, cut[0].bottom)}
     assert colours == {tuple(app.ctx.palette.background)[:3]}
+
+
+def test_the_whole_era_view_does_not_pan():
+    app, scene = _explore((1920, 1080))
+    view = scene.view
+    drag(app, view.center, (view.x + 10, view.centery))
+    assert scene.zoom == 1.0 and scene.pan_x == 0

@@ -252,8 +252,8 @@ class ExploreScene(Scene):
         width = YEARS * self.px_per_year
         self.pan_x = max(-self.label_w * 0.2,
                          min(self.pan_x, width + self.label_w - self.view.width * 0.5))
-        if width + self.label_w <= self.view.width:
-            self.pan_x = 0
+        if self.zoom <= 1.0 or width + self.label_w <= self.view.width:
+            self.pan_x = 0      # the whole era fits: nothing to pan
         self.pan_y = 0
 
     def screen_rect(self, rect) -> pygame.Rect:
