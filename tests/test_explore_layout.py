@@ -63,6 +63,8 @@ def test_with_large_text_the_lanes_still_fit_the_view_and_the_rest_go_in_chips()
     scene.layout((1024, 640))
     _check_layout(scene)
     assert scene.chips, "with large text on a small window some events go in chips"
+    names = [name for _, name, _ in scene.axis_labels()]
+    assert names[0] == "1953" and len(names) >= 8     # the era's first year is named
 
 
 def test_at_1920x1080_the_whole_era_shows_every_bundled_event_without_chips():

@@ -677,7 +677,7 @@ class ExploreScene(Scene):
                 name = str(ERA_START + i)
                 width = text.width(name, style)
                 labels.append((x + text.px(4) if ppy > width * 2.2 else x - width // 2,
-                               name, style, width))
+                               name, style, width, x))
         else:
             widest = text.width("May 1956", style) + text.px(14)
             for year, month in month_ticks((view.x - left) / ppy, (view.right - left) / ppy,
@@ -685,14 +685,14 @@ class ExploreScene(Scene):
                 x = left + round(((year - ERA_START) + (month - 1) / 12) * ppy)
                 name = f"{MONTHS[month - 1]} {year}"
                 kind = style if month == 1 else "small"
-                labels.append((x + text.px(4), name, kind, text.width(name, kind)))
+                labels.append((x + text.px(4), name, kind, text.width(name, kind), x))
         # A label whose tick is left of the view stays at the edge (the year or month in
         # view), unless it would hide the next one.
-        if len(labels) > 1 and labels[0][0] < view.x \
+        if len(labels) > 1 and labels[0][4] < view.x \
                 and view.x + labels[0][3] + text.px(6) >= labels[1][0]:
             labels = labels[1:]
         shown, drawn_to = [], -1 << 30
-        for x, name, kind, width in labels:
+        for x, name, kind, width, _ in labels:
             x = max(x, view.x)
             if x > drawn_to + text.px(6) and x + width <= view.right:
                 shown.append((x, name, kind))
