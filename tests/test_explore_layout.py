@@ -10,8 +10,11 @@ from game.ui.core.registry import make_scene
 from game.ui.screens import placement
 
 
-def _explore(size, **options):
+def _explore(size, text_size=None, **options):
     app = make_app(size, **options)
+    if text_size:
+        app.ctx.change_settings(text_size=text_size)
+        app._apply_scale()
     app.ctx.push(make_scene("explore", app.ctx))
     app.run_until_idle()
     assert app.scene.name == "explore"
@@ -58,9 +61,7 @@ def test_labels_sit_at_their_dates_inside_the_view_at_every_zoom(size):
 
 
 def test_with_large_text_the_lanes_still_fit_the_view_and_the_rest_go_in_chips():
-    app, scene = _explore((1024, 640))
-    app.ctx.text.set_scale(app.ctx.text.scale * 1.6)
-    scene.layout((1024, 640))
+    app, scene = _explore((1024, 640), text_size="extra-large")
     _check_layout(scene)
     assert scene.chips, "with large text on a small window some events go in chips"
     names = [name for _, name, _ in scene.axis_labels()]
@@ -198,3 +199,18 @@ def test_the_whole_era_view_does_not_pan():
     view = scene.view
     drag(app, view.center, (view.x + 10, view.centery))
     assert scene.zoom == 1.0 and scene.pan_x == 0
+
+
+def test_hovering_a_chip_lists_its_first_events_and_how_many_more():
+    app, scene = _explore((1024, 640), text_size="extra-large")   # big chips
+    number = max(range(len(scene.chips)), key=lambda n: len(scene.chips[n][1]))
+    members = scene.chips[number][1]
+    assert len(members) > 6
+    chip = pygame.Rect(scene.screen_rect(scene.chip_rects[number]))
+    app.send([pygame.event.Event(pygame.MOUSEMOTION, pos=chip.center, rel=(0, 0),
+                                 buttons=(0, 0, 0))])
+    assert scene.hover_chip == number
+    lines = scene.chip_list(number)
+    assert lines[:6] == [f"{scene.events[i].when}: {scene.events[i].title}" for i in members[:6]]
+    assert lines[6].startswith(f"\u2026and {len(members) - 6} more")
+    app.draw()

@@ -51,6 +51,7 @@ DIRECT_LABELS = 80
 DIRECT_VIEW_PIXELS = 9_000_000   # 4K too: each label is one opaque copy
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 CARD_TITLE_LINES = 2
+CHIP_LIST = 6          # a hovered "+N more" chip lists this many of its events
 LABEL_W = 240          # the widest a one-line label gets (at 100 % text)
 LABEL_MIN_W = 160      # ... and the narrowest, near the era's right end
 
@@ -198,6 +199,7 @@ class ExploreScene(Scene):
         self._placed_version += 1
         self._tiles.drop()
         self._sprites.drop()
+        self.hover_chip = None       # the chips may differ now
 
     def _place_spans(self, ppy: float) -> None:
         """Events with an `end` as bars under the axis, in as few lanes as keep them apart:
@@ -463,8 +465,9 @@ class ExploreScene(Scene):
                 self._draw_rug_tick(surface, index)
         if self.hover_chip is not None:
             x, y, w, h = self.chip_rects[self.hover_chip]
-            self._draw_chip(surface, self.hover_chip,
-                            pygame.Rect(self.screen_rect((x, y, w, h))), hover=True)
+            chip = pygame.Rect(self.screen_rect((x, y, w, h)))
+            self._draw_chip(surface, self.hover_chip, chip, hover=True)
+            self._draw_chip_list(surface, self.hover_chip, chip)
         for index in dict.fromkeys((self.selected, self.hover)):
             if index is not None:
                 screen = self.screen_rect(self.rects[index])
@@ -550,6 +553,33 @@ class ExploreScene(Scene):
         if self.view.x <= x < self.view.right:
             pygame.draw.line(surface, palette.accent, (x, self.view.y),
                              (x, self.view.y + self.rug_h + text.px(4)), max(2, text.px(3)))
+
+    def chip_list(self, number: int) -> list[str]:
+        """What a hovered chip lists: its first events' dates and titles, and how many
+        more it holds."""
+        members = self.chips[number][1]
+        lines = [f"{self.events[i].when}: {self.events[i].title}" for i in members[:CHIP_LIST]]
+        if len(members) > CHIP_LIST:
+            lines.append(f"\u2026and {len(members) - CHIP_LIST} more: click to zoom in")
+        elif self.zoom < self.max_zoom:
+            lines.append("Click to zoom in")
+        return lines
+
+    def _draw_chip_list(self, surface, number: int, chip) -> None:
+        """The hovered chip's list, in a panel just above it (kept inside the view)."""
+        text, palette = self.ctx.text, self.ctx.palette
+        width = min(self.view.width, text.px(420))
+        pad = text.px(8)
+        lines = [text.fit(line, "small", width - 2 * pad) for line in self.chip_list(number)]
+        line_h = text.line_height("small")
+        panel = pygame.Rect(0, 0, width, len(lines) * line_h + 2 * pad)
+        panel.bottomleft = (chip.x, chip.y - text.px(4))
+        panel.clamp_ip(self.view)
+        draw_panel(surface, panel, palette, radius=text.px(6), fill=palette.panel)
+        for n, line in enumerate(lines):
+            colour = palette.muted if n == CHIP_LIST or line.startswith("Click") else palette.ink
+            surface.blit(text.render(line, "small", colour),
+                         (panel.x + pad, panel.y + pad + n * line_h))
 
     def _draw_chip(self, surface, number: int, rect, hover: bool) -> None:
         text, palette = self.ctx.text, self.ctx.palette
