@@ -139,3 +139,36 @@ def test_the_set_up_remembers_the_pack_and_level_chosen_last_time(app):
     again = App(size=(1024, 640), seed=6)     # a new run reads it back from disk
     remembered = ClassroomSetupScene(again.ctx).chosen()
     assert (remembered.pack_ids, remembered.level_ids) == (chosen.pack_ids, chosen.level_ids)
+
+
+def _texts_drawn(app):
+    """Every string the screen renders in one frame."""
+    text, drawn = app.ctx.text, []
+    block, render = text.block, text.render
+    text.block = lambda content, *a, **k: (drawn.append(content), block(content, *a, **k))[1]
+    text.render = lambda content, *a, **k: (drawn.append(content), render(content, *a, **k))[1]
+    try:
+        app.draw()
+    finally:
+        text.block, text.render = block, render
+    return drawn
+
+
+def test_a_missed_timeline_hand_shows_the_teams_own_order_with_each_card_out_of_place_marked(app):
+    setup = open_setup(app)
+    for field in setup.fields:                  # timeline rounds only, no steal
+        if field.label in ("Whose view?", "Steal (next team answers a miss for half points)") \
+                and field.value():
+            app.send(click_events(field.rect.center))
+    assert setup.setup.round_types == ("timeline",) and not setup.setup.steal
+    app.send(click_events(next(f for f in setup.fields
+                               if f.label.startswith("Start")).rect.center))
+    play = app.scene
+    answer(app, wrong_move(play.room.prompt))
+    assert play.view == "verdict"
+    verdict = play.showing.verdict
+    drawn = _texts_drawn(app)
+    assert "Their order" in drawn and "The true order" in drawn      # review m12
+    for i, event in enumerate(verdict.order, 1):
+        marked = f"{i}. {event.title} ({event.when}) \u2014 out of place"
+        assert (marked in drawn) == (event.id in verdict.misplaced)

@@ -127,3 +127,19 @@ def test_iso_reads_back_to_the_same_date(date):
 def test_a_span_is_said_for_people_with_what_both_ends_share_said_once(start, end, shown):
     from game.content.dates import span_label
     assert span_label(PartialDate.parse(start), PartialDate.parse(end) if end else None) == shown
+
+
+@pytest.mark.parametrize("written,meant", [("3 November 1957", "1957-11-03"),
+                                           ("Nov 3, 1957", "1957-11-03"),
+                                           ("Sept. 1957", "1957-09"),
+                                           ("14/10/1962", "1962-10-14")])
+def test_a_date_written_in_words_is_refused_with_its_iso_form(written, meant):
+    with pytest.raises(DateError) as caught:
+        PartialDate.parse(written)
+    assert f"write it as {meant}" in str(caught.value)
+
+
+def test_a_date_that_cannot_be_read_at_all_gets_no_guess():
+    with pytest.raises(DateError) as caught:
+        PartialDate.parse("the spring of 1957")
+    assert "write it as" not in str(caught.value)

@@ -328,7 +328,8 @@ events:
     summary: s
     cite: {{source: today-is, excerpt: "he denounced Joseph Stalin"}}
 """)
-    assert_error_at_marker(path, "date '25 February 1956' is not a date", "YYYY-MM-DD")
+    assert_error_at_marker(path, "date '25 February 1956' is not a date",
+                           "write it as 1956-02-25")   # the ISO form of what was meant
 
 
 def test_an_end_before_the_date_is_refused(tmp_path):

@@ -79,7 +79,7 @@ def kinds(inbox):
 def test_phones_join_from_the_set_up_answer_and_the_results_name_each_student(app):
     setup = open_setup(app)
     for f in setup.fields:                          # whose-view questions only, two rounds
-        if f.label in ("Timeline (sort the hand)", "Questions (multiple choice)") and f.value():
+        if f.label in ("Timeline (sort the hand)", "Questions (choice, source work)") and f.value():
             app.send(click_events(f.rect.center))
     while setup.setup.rounds > 2:
         setup.change_rounds(-1)
@@ -168,14 +168,17 @@ def test_the_phone_options_appear_only_with_phones_and_reach_the_room_and_the_ph
     setup = open_setup(app)
     labels = [f.label for f in setup.fields]
     assert "Question text on the phones" not in labels and not any("Speed bonus" in l for l in labels)
-    setup.change_phones(+1)
+    for _ in range(len(setup.fields)):                                # keyboard alone
+        if setup.field.label == "Phones":
+            break
+        press(app, "DOWN")
+    press(app, "RIGHT")
+    assert field(setup, "Phones").value() == "One per student"
     question_text = field(setup, "Question text on the phones")
     speed = next(f for f in setup.fields if f.label.startswith("Speed bonus"))
     assert question_text.value() == "on" and speed.value() == ""      # the defaults
-    app.step(dt=0.02)                                                 # lay the new rows out
-    app.send(click_events(question_text.rect.center))                 # mouse: off
-    setup.focus = setup.fields.index(speed)
-    press(app, "RETURN")                                              # keyboard: on
+    press(app, "DOWN", "DOWN", "RETURN")                              # the speed bonus: on
+    app.send(click_events(question_text.rect.center))                 # the mouse: text off
     assert question_text.value() == "" and speed.value() == "on"
     app.send(click_events(field(setup, "Start the session").rect.center))
     lobby = app.scene

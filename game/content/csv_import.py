@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
 import yaml
 
-from game.content.dates import DateError, PartialDate
+from game.content.dates import read_loosely as parse_date
 from game.content.extract import slug
 from game.ids import ID_PATTERN
 
@@ -35,10 +34,6 @@ ALLOWED = {"event": {"type", "id", "date", "end", "title", "summary", "source", 
            "choice": {"type", "id", "prompt", "quote", "choices", "answer", "explain",
                       "source", "excerpt"},
            "perspective": {"type", "id", "name", "view", "role"}}
-_MONTHS = ("january february march april may june july august september october november "
-           "december").split()
-_SLASHED = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
-_WORDY = re.compile(r"^(?:(\d{1,2})\s+([A-Za-z]+)|([A-Za-z]+)\s+(\d{1,2}),?)\s+(\d{4})$")
 
 
 class CsvError(Exception):
@@ -236,46 +231,6 @@ def _check_answers(rows, where, problems: list[str]) -> None:
         first = next(r for r in rows if r.kind == "whose-view")
         problems.append(f"{where(first, 'answer')}: whose-view questions need at least 2 "
                         "perspective rows to choose from")
-
-
-def parse_date(text: str) -> tuple[Optional[str], Optional[str]]:
-    """(YYYY[-MM[-DD]], None) or (None, what is wrong and how to write it)."""
-    text = " ".join(text.split())
-    try:
-        return PartialDate.parse(int(text) if text.isdigit() else text).iso(), None
-    except DateError:
-        pass
-    slashed = _SLASHED.match(text)
-    if slashed:
-        a, b, year = (int(g) for g in slashed.groups())
-        if a > 12 >= b:
-            day, month = a, b
-        elif b > 12 >= a:
-            day, month = b, a
-        elif a == b:
-            day = month = a
-        else:
-            return None, (f"'{text}' could be day/month or month/day; write it as YYYY-MM-DD "
-                          f"(e.g. {year}-{b:02d}-{a:02d} or {year}-{a:02d}-{b:02d}), and format "
-                          "the column as text so the spreadsheet keeps it")
-        return _calendar(text, year, month, day)
-    wordy = _WORDY.match(text)
-    if wordy:
-        day_text = wordy.group(1) or wordy.group(4)
-        month_name = (wordy.group(2) or wordy.group(3)).lower()
-        months = [m for m in _MONTHS if len(month_name) >= 3 and m.startswith(month_name[:3])]
-        if len(months) == 1:
-            return _calendar(text, int(wordy.group(5)), _MONTHS.index(months[0]) + 1,
-                             int(day_text))
-    return None, (f"'{text}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD "
-                  "(e.g. 1962-10-24)")
-
-
-def _calendar(text: str, year: int, month: int, day: int):
-    try:
-        return PartialDate(year, month, day).iso(), None
-    except DateError:
-        return None, f"'{text}' is not a calendar date"
 
 
 # --- writing -------------------------------------------------------------------------------------

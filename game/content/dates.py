@@ -57,6 +57,10 @@ class PartialDate:
         if isinstance(value, str):
             match = _PATTERN.match(value.strip())
             if not match:
+                meant, _ = read_loosely(value)       # '3 November 1957': say how to write it
+                if meant is not None:
+                    raise DateError(f"'{value}' is not a date the packs read; write it as "
+                                    f"{meant} ({FORMAT_HINT})")
                 raise DateError(f"'{value}' is not a date ({FORMAT_HINT})")
             year, month, day = match.groups()
             try:
@@ -139,3 +143,62 @@ def can_order_all(dates) -> bool:
             return False
         latest = date.last_day if latest is None else max(latest, date.last_day)
     return True
+
+
+# --- dates as people write them ------------------------------------------------------
+_NAMES = [str(m).lower() for m in _MONTHS[1:]]
+_SLASHED = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
+_WORDY = re.compile(r"^(?:(\d{1,2})\s+([A-Za-z]+)\.?|([A-Za-z]+)\.?\s+(\d{1,2}),?)\s+(\d{4})$")
+_MONTH_YEAR = re.compile(r"^([A-Za-z]+)\.?,?\s+(\d{4})$")
+
+
+def read_loosely(text: str) -> tuple[Optional[str], Optional[str]]:
+    """(YYYY[-MM[-DD]], None) or (None, what is wrong and how to write it).
+
+    Reads what a spreadsheet or a person writes: '3 November 1957', 'Nov 3, 1957',
+    'November 1957', '14/10/1962' (refused with both readings when day and month could
+    swap). `thaw import` converts with it; the pack loader uses it to suggest the ISO form.
+    """
+    text = " ".join(str(text).split())
+    strict = _PATTERN.match(text)
+    if strict:
+        year, month, day = strict.groups()
+        return _checked(text, int(year), int(month) if month else None, int(day) if day else None)
+    slashed = _SLASHED.match(text)
+    if slashed:
+        a, b, year = (int(g) for g in slashed.groups())
+        if a > 12 >= b:
+            day, month = a, b
+        elif b > 12 >= a:
+            day, month = b, a
+        elif a == b:
+            day = month = a
+        else:
+            return None, (f"'{text}' could be day/month or month/day; write it as YYYY-MM-DD "
+                          f"(e.g. {year}-{b:02d}-{a:02d} or {year}-{a:02d}-{b:02d}), and format "
+                          "the column as text so the spreadsheet keeps it")
+        return _checked(text, year, month, day)
+    wordy = _WORDY.match(text)
+    if wordy:
+        month = _month_named(wordy.group(2) or wordy.group(3))
+        if month:
+            return _checked(text, int(wordy.group(5)), month, int(wordy.group(1) or wordy.group(4)))
+    month_year = _MONTH_YEAR.match(text)
+    if month_year and _month_named(month_year.group(1)):
+        return _checked(text, int(month_year.group(2)), _month_named(month_year.group(1)), None)
+    return None, (f"'{text}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD "
+                  "(e.g. 1962-10-24)")
+
+
+def _month_named(name: str) -> Optional[int]:
+    """1-12 for a month's name or its first three letters or more, else None."""
+    name = name.lower()
+    found = [i for i, m in enumerate(_NAMES, 1) if len(name) >= 3 and m.startswith(name)]
+    return found[0] if len(found) == 1 else None
+
+
+def _checked(text: str, year: int, month: Optional[int], day: Optional[int]):
+    try:
+        return PartialDate(year, month, day).iso(), None
+    except DateError:
+        return None, f"'{text}' is not a calendar date"

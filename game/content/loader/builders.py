@@ -173,13 +173,19 @@ class PackBuilder(KindBuilders):
         built = build(node, at, what, values)
         return built if keys_ok else None
 
-    def whose_view(self, node: YMap, at: Position, what: str, values: dict) -> Optional[Question]:
+    def required(self, node: YMap, at: Position, what: str, keys: tuple[str, ...],
+                 why: str) -> bool:
+        """Each of `keys` present; else one error per missing key, with `why` it is needed."""
         ok = True
-        for key in ("quote", "cite"):
+        for key in keys:
             if key not in node:
-                self.report.error(at, f"{what}: missing required key '{key}' (a whose-view question "
-                               "quotes a passage and cites its source)")
+                self.report.error(at, f"{what}: missing required key '{key}' ({why})")
                 ok = False
+        return ok
+
+    def whose_view(self, node: YMap, at: Position, what: str, values: dict) -> Optional[Question]:
+        ok = self.required(node, at, what, ("quote", "cite"),
+                           "a whose-view question quotes a passage and cites its source")
         choices = values.get("choices", [])
         chosen = [text for text, _ in choices]
         chosen_ids = []  # as qualified ids
@@ -211,19 +217,7 @@ class PackBuilder(KindBuilders):
             if chosen and answer not in chosen and answer_id not in chosen_ids:
                 self.report.error(answer_at, f"{what}: the answer '{answer}' is not among its choices")
                 ok = False
-        cite = None
-        if "cite" in values:
-            quote = values.get("quote", "")
-            cite = self.citation(values["cite"], node.value_at("cite"), what, quote,
-                                 node.value_at("quote") if quote else None)
-            # An explicit excerpt is checked above; the quote shown must occur too.
-            if cite is not None and quote and "excerpt" in values["cite"] \
-                    and not self.documents.occurs(cite.source, quote):
-                self.report.error(node.value_at("quote"), f"{what}: the quote does not occur in source "
-                                  f"'{self.ids.shown(cite.source.id)}' ({short(quote)}); copy it "
-                                  f"exactly from {cite.source.path.name}"
-                                  + where_it_differs(cite.source.text, quote, cite.source.path.name))
-                ok = False
+        cite = self._cite_quote(node, what, values)
         if not ok or cite is None or answer_id is None or "quote" not in values \
                 or "explain" not in values:
             return None
@@ -232,12 +226,8 @@ class PackBuilder(KindBuilders):
                         tuple(chosen_ids), cite, self.pack_id)
 
     def choice(self, node: YMap, at: Position, what: str, values: dict) -> Optional[Question]:
-        ok = True
-        for key in ("prompt", "choices"):
-            if key not in node:
-                self.report.error(at, f"{what}: missing required key '{key}' (a choice question "
-                               "asks a prompt and lists its choices)")
-                ok = False
+        ok = self.required(node, at, what, ("prompt", "choices"),
+                           "a choice question asks a prompt and lists its choices")
         choices = values.get("choices", [])
         chosen = [text for text, _ in choices]
         ok &= self.distinct(choices, what)
@@ -250,12 +240,8 @@ class PackBuilder(KindBuilders):
             self.report.error(node.value_at("answer"), f"{what}: the answer {short(answer, 60)} is not "
                        f"one of its choices (copy the text of the right choice){close}")
             ok = False
-        cite = None
-        if "cite" in values:
-            quote = values.get("quote", "")
-            cite = self.citation(values["cite"], node.value_at("cite"), what, quote,
-                                 node.value_at("quote") if quote else None)
-            ok &= cite is not None
+        cite = self._cite_quote(node, what, values, quote_must_occur=False)
+        ok &= "cite" not in values or cite is not None
         if not ok or answer is None or "explain" not in values or "prompt" not in values:
             return None
         return Question(qualify(self.pack_id, values["id"]), CHOICE, answer, values["explain"], values.get("quote", ""),

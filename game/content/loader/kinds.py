@@ -10,6 +10,7 @@ from typing import Any, Optional
 
 from game.content.loader.documents import Documents
 from game.content.loader.ids import Namespace
+from game.content.loader.mismatch import where_it_differs
 from game.content.loader.schema import (QUESTION_KEYS, FieldReader, KeyTable, Reporter, short,
                                         suggest)
 from game.content.model import (CHOICE, CLAIM, CORROBORATION, SOURCING, SPECTRUM, WHOSE_VIEW,
@@ -85,18 +86,21 @@ class KindBuilders:
                 ok = False
         return ok
 
-    def _cite_quote(self, node: YMap, what: str, values: dict) -> Optional[Citation]:
-        """The question's citation; its quote (if any) must occur in the cited source."""
+    def _cite_quote(self, node: YMap, what: str, values: dict,
+                    quote_must_occur: bool = True) -> Optional[Citation]:
+        """The question's citation (None when absent or wrong); an explicit excerpt is
+        checked in citation(), and the quote shown (if any) must occur in the source too."""
         if "cite" not in values:
             return None
         quote = values.get("quote", "")
         cite = self.citation(values["cite"], node.value_at("cite"), what, quote,
                              node.value_at("quote") if quote else None)
-        if cite is not None and quote and "excerpt" in values["cite"] \
+        if cite is not None and quote_must_occur and quote and "excerpt" in values["cite"] \
                 and not self.documents.occurs(cite.source, quote):
             self.report.error(node.value_at("quote"), f"{what}: the quote does not occur in source "
                               f"'{self.ids.shown(cite.source.id)}' ({short(quote)}); copy it exactly from "
-                              f"{cite.source.path.name}")
+                              f"{cite.source.path.name}"
+                              + where_it_differs(cite.source.text, quote, cite.source.path.name))
             return None
         return cite
 

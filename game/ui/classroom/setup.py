@@ -31,7 +31,7 @@ TIMER_LABELS = {0: "Off", 20: "20 s", 30: "30 s", 60: "60 s"}
 PHONE_MODES = (None, STUDENTS, TEAM_PADS)
 PHONE_LABELS = {None: "Off: one screen", STUDENTS: "One per student", TEAM_PADS: "One per team"}
 TYPE_LABELS = {cs.TIMELINE: "Timeline (sort the hand)", cs.WHOSE_VIEW: "Whose view?",
-               cs.CHOICE: "Questions (multiple choice)"}
+               cs.CHOICE: "Questions (choice, source work)"}
 
 
 class Field:
