@@ -855,7 +855,7 @@ class EventPanel(Scene):
                          pygame.Rect(0, 0, says.get_width(), self.summary_rect.bottom - y))
         draw_panel(surface, self.source_rect, palette, radius=text.px(8), fill=palette.card,
                    shadow=False)
-        self.source.draw(surface, ctx)
+        self.source.draw(surface, ctx, background=palette.card)
         self.focus.draw(surface, ctx)
         hint = text.render(text.fit("Up/Down or wheel: scroll the source   Enter/Esc: close",
                                     "small", max(1, self.close.rect.x - self.inner.x - text.px(10))),
