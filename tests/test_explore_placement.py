@@ -3,64 +3,99 @@
 import random
 
 from game.ui.screens import placement
-from game.ui.screens.placement import GridIndex, place_labels
+from game.ui.screens.placement import GridIndex, place_in_lanes
 
 
-def _masonry(xs, heights, width, gap):
-    """The obvious placement: each label, in x order, at the highest top that clears
-    every label it overlaps (tested against all of them)."""
-    tops = [0] * len(xs)
-    placed = []
+def _first_free_lane(xs, widths, gap, lanes):
+    """The obvious placement: each label, in date order, in the lowest-numbered lane
+    whose labels all end (plus the gap) at or before its x; -1 when there is none."""
+    placed = [-1] * len(xs)
+    ends = [[] for _ in range(lanes)]
     for i in sorted(range(len(xs)), key=xs.__getitem__):
-        near = [(tops[j], tops[j] + heights[j] + gap) for j in placed
-                if xs[j] + width + gap > xs[i]]
-        need = heights[i] + gap
-        for top in sorted([gap] + [end for _, end in near]):
-            if all(top + need <= start or top >= end for start, end in near):
-                tops[i] = top
+        for lane in range(lanes):
+            if all(end <= xs[i] for end in ends[lane]):
+                placed[i] = lane
+                ends[lane].append(xs[i] + widths[i] + gap)
                 break
-        placed.append(i)
-    return tops
+    return placed
 
 
-def test_the_sweep_places_every_label_exactly_where_the_masonry_would():
+def test_lanes_are_filled_exactly_as_trying_every_lane_in_turn_would():
     rng = random.Random(1956)
-    for _ in range(60):
-        count = rng.randrange(1, 120)
-        xs = sorted(rng.randrange(0, 900) for _ in range(count))
-        heights = [rng.choice((20, 20, 38, 56)) for _ in range(count)]
-        assert place_labels(xs, heights, 160, 8) == _masonry(xs, heights, 160, 8)
+    for _ in range(80):
+        count = rng.randrange(1, 150)
+        xs = [rng.randrange(0, 900) for _ in range(count)]
+        widths = [rng.randrange(20, 240) for _ in range(count)]
+        lanes = rng.randrange(1, 12)
+        assert place_in_lanes(xs, widths, 8, lanes) == _first_free_lane(xs, widths, 8, lanes)
 
 
-def test_no_two_placed_labels_come_closer_than_the_gap():
+def test_no_two_labels_in_a_lane_come_closer_than_the_gap_and_none_leaves_the_lanes():
     rng = random.Random(7)
     xs = [rng.randrange(0, 3000) for _ in range(2000)]
-    heights = [rng.choice((18, 36, 54)) for _ in xs]
-    tops = place_labels(xs, heights, 160, 8)
-    rects = [(x, t, 160, h) for x, t, h in zip(xs, tops, heights)]
+    widths = [rng.randrange(40, 300) for _ in xs]
+    placed = place_in_lanes(xs, widths, 8, 15)
+    assert set(placed) <= set(range(-1, 15))
+    rects = [(x, lane * 30, w, 20) for x, w, lane in zip(xs, widths, placed) if lane >= 0]
     assert placement.overlapping(rects, gap=8) == []
-    assert min(tops) == 8
 
 
-def test_labels_given_out_of_order_get_the_same_places_as_in_order():
-    xs, heights = [300, 0, 100, 100], [20, 20, 40, 20]
-    order = sorted(range(4), key=xs.__getitem__)
-    sorted_tops = place_labels([xs[i] for i in order], [heights[i] for i in order], 160, 8)
-    tops = place_labels(xs, heights, 160, 8)
-    assert [tops[i] for i in order] == sorted_tops
-
-
-def test_a_label_reuses_the_space_freed_by_labels_far_enough_to_its_left():
-    tops = place_labels([0, 10, 500], [20, 20, 20], 160, 8)
-    assert tops == [8, 36, 8]
-
-
-def test_ten_thousand_labels_are_placed_without_testing_every_pair():
-    # Counted, not timed: the sweep never looks at more spans than it pushed.
+def test_a_label_is_left_out_only_when_every_lane_is_taken_at_its_date():
     rng = random.Random(3)
-    xs = sorted(rng.randrange(0, 1800) for _ in range(10_000))
-    tops = place_labels(xs, [rng.choice((20, 38)) for _ in xs], 160, 8)
-    assert len(tops) == 10_000 and min(tops) == 8
+    xs = [rng.randrange(0, 1000) for _ in range(400)]
+    widths = [rng.randrange(40, 200) for _ in xs]
+    placed = place_in_lanes(xs, widths, 6, 6)
+    assert -1 in placed and placed.count(-1) < len(placed)
+    for i, lane in enumerate(placed):
+        if lane == -1:
+            busy = {placed[j] for j in range(len(xs)) if placed[j] >= 0
+                    and (xs[j], j) < (xs[i], i) and xs[j] + widths[j] + 6 > xs[i]}
+            assert busy == set(range(6))
+
+
+def test_a_label_takes_the_highest_lane_free_at_its_date():
+    # 0 holds lane 0 until 170; 10 goes below it; 500 is past both and goes back on top.
+    assert place_in_lanes([0, 10, 500], [160, 160, 160], 10, 3) == [0, 1, 0]
+    assert place_in_lanes([0, 10, 20], [160, 160, 160], 10, 2) == [0, 1, -1]
+
+
+def test_labels_given_out_of_order_get_the_same_lanes_as_in_order():
+    xs, widths = [300, 0, 100, 100], [120, 200, 50, 50]
+    order = sorted(range(4), key=xs.__getitem__)
+    in_order = place_in_lanes([xs[i] for i in order], [widths[i] for i in order], 8, 3)
+    placed = place_in_lanes(xs, widths, 8, 3)
+    assert [placed[i] for i in order] == in_order
+
+
+def test_ten_thousand_labels_fit_in_a_few_lanes_and_the_rest_are_left_out():
+    rng = random.Random(3)
+    xs = [rng.randrange(0, 1800) for _ in range(10_000)]
+    placed = place_in_lanes(xs, [160] * len(xs), 8, 20)
+    assert len(placed) == 10_000 and set(placed) == set(range(-1, 20))
+
+
+def test_every_left_out_label_is_in_exactly_one_chip_and_chips_keep_apart():
+    rng = random.Random(5)
+    xs = [rng.randrange(0, 2000) for _ in range(300)]
+    hidden = [i for i in range(300) if rng.random() < 0.4]
+    chips = placement.group_hidden(xs, hidden, 80, 10)
+    members = [i for _, group in chips for i in group]
+    assert sorted(members) == sorted(hidden)
+    for (x, group), following in zip(chips, chips[1:] + [(None, None)]):
+        assert all(x <= xs[i] < x + 90 for i in group)    # a chip sits at its dates
+        assert x == min(xs[i] for i in group)
+        if following[0] is not None:
+            assert following[0] >= x + 90
+
+
+def test_deep_zoom_labels_every_month_and_a_wider_view_every_few_months():
+    per_year = 1920 * 1.5        # about eight months across a 1920-pixel view
+    ticks = placement.month_ticks(3.0, 3.7, per_year, 120)
+    assert [(y, m) for y, m in ticks if 1956 <= y][:3] == [(1956, 1), (1956, 2), (1956, 3)]
+    sparse = placement.month_ticks(3.0, 5.0, 500, 120)   # ~42 px a month: every 3rd
+    assert {m for _, m in sparse} == {1, 4, 7, 10}
+    assert placement.month_ticks(-1.0, 0.2, 3000, 100)[0] == (1953, 1)   # never before the era
+    assert placement.month_ticks(11.8, 13.0, 3000, 100)[-1] == (1964, 12)
 
 
 def test_the_grid_index_finds_exactly_the_rectangles_meeting_a_view():
@@ -79,12 +114,6 @@ def test_the_grid_index_finds_exactly_the_rectangles_meeting_a_view():
 def test_the_grid_index_hit_tests_a_point():
     index = GridIndex([(0, 0, 10, 10), (100, 40, 50, 20)], 64, 64)
     assert index.at(120, 50) == 1 and index.at(5, 5) == 0 and index.at(60, 60) is None
-
-
-def test_stems_keep_only_the_lowest_label_per_x():
-    columns, lowest = placement.stem_extents([5, 5, 9], [8, 60, 8])
-    assert columns == [5, 9] and lowest == [60, 8]
-    assert list(placement.columns_between(columns, 0, 6)) == [0]
 
 
 def test_the_placement_module_imports_no_pygame():

@@ -167,7 +167,7 @@ class ClassroomReviewScene(Scene):
                          pygame.Rect(0, 0, block.get_width(), self.left.bottom - y))
             y += block.get_height() + text.px(14)
         draw_panel(surface, self.right, palette, radius=text.px(10), fill=palette.card)
-        self.source.draw(surface, ctx)
+        self.source.draw(surface, ctx, background=palette.card)
         for button in self.buttons:
             focused = button is (self.next if self.next.enabled and len(self.buttons) > 1 else self.done)
             button.draw(surface, ctx, focused=focused)

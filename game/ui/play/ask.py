@@ -268,6 +268,6 @@ class AskScene(PlayScene):
             surface.blit(block, (self.left.x, y), pygame.Rect(0, 0, used, self.left.bottom - y))
             y += h
         draw_panel(surface, self.source_rect, palette, radius=text.px(10), fill=palette.card)
-        self.source.draw(surface, ctx)
+        self.source.draw(surface, ctx, background=palette.card)
         self.focus.draw(surface, ctx)
         draw_footer(surface, ctx, self.fr, footer(self))

@@ -17,8 +17,17 @@ def draw_panel(surface, rect, palette: Palette, radius: int = 10, fill=None,
     if rect.width <= 0 or rect.height <= 0:
         return
     if shadow:
-        shade = pygame.Rect(rect).move(0, max(2, radius // 3))
-        pygame.draw.rect(surface, darker(palette.background, 22), shade, border_radius=radius)
+        drop = max(2, radius // 3)
+        shade = pygame.Rect(rect).move(0, drop)
+        colour = darker(palette.background, 22)
+        # The panel hides all of its shadow but two bands: its top corners and its foot.
+        # Filling only those keeps a 4K panel from being filled twice (the same pixels).
+        before = surface.get_clip()
+        for band in (pygame.Rect(rect.x, rect.y, rect.width, radius + drop),
+                     pygame.Rect(rect.x, rect.bottom - radius, rect.width, radius + drop)):
+            surface.set_clip(band.clip(before))
+            pygame.draw.rect(surface, colour, shade, border_radius=radius)
+        surface.set_clip(before)
     pygame.draw.rect(surface, fill or palette.panel, rect, border_radius=radius)
     pygame.draw.rect(surface, border or palette.line, rect, width=1, border_radius=radius)
 

@@ -84,7 +84,8 @@ class SourceView:
     def handle(self, action, keyboard: bool = True) -> bool:
         return self.scroll.handle(action, keyboard)
 
-    def draw(self, surface, ctx) -> None:
+    def draw(self, surface, ctx, background=None) -> None:
+        """`background`: the colour the panel is filled with, when it is one flat colour."""
         text, palette = ctx.text, ctx.palette
         title, kind = self.heading()
         width = max(1, self.rect.width - text.px(10))
@@ -94,4 +95,4 @@ class SourceView:
         if kind:
             surface.blit(text.block(kind, "small", palette.muted, width), (self.rect.x, y))
         content = text.rich(self.runs(palette), width, "serif")
-        self.scroll.draw(surface, content, palette)
+        self.scroll.draw(surface, content, palette, background)
