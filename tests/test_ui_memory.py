@@ -173,3 +173,15 @@ def test_the_modal_shade_keeps_no_window_sized_surface_and_draws_the_same_pixels
     assert pygame.image.tobytes(shaded, "RGB") == pygame.image.tobytes(expected, "RGB")
     shade(pygame.Surface((3840, 2160)), palette)
     assert all(v.get_size() == (VEIL_TILE, VEIL_TILE) for v in shapes._VEILS.values())
+
+
+@pytest.mark.parametrize("runs", [
+    (("Before the words ", "serif", INK, None), ("the cited words", "serif-b", INK, (255, 255, 0)),
+     (" and after them. " * 30, "serif", INK, None)),
+    (("x" + "\n" * 40 + "y", "serif", INK, None),),
+    (("", "serif", INK, None),),
+])
+def test_measuring_a_rich_passage_gives_the_size_it_renders_at_and_keeps_no_pixels(helper, runs):
+    size = helper.rich_size(runs, 420, "serif")
+    assert helper.cached_bytes() == 0
+    assert size == helper.rich(runs, 420, "serif").get_size()

@@ -287,7 +287,16 @@ class TextHelper:
                width, self.scale, size_style)
         return self._surfaces.get_or(key, lambda: self._make_rich(runs, width, size_style))
 
-    def _make_rich(self, runs, width, size_style):
+    def rich_size(self, runs: Sequence[tuple], width: int,
+                  size_style: Style = "serif") -> tuple[int, int]:
+        """The size `rich` would give, laid out but not rendered (nothing is cached): to
+        measure part of a passage without a surface of its pixels."""
+        width = max(1, min(MAX_LINE_PX, int(width)))
+        lines, line_h = self._rich_lines(_bounded_runs(runs), width, size_style)
+        return width, max(1, line_h * len(lines))
+
+    def _rich_lines(self, runs, width, size_style) -> tuple[list, int]:
+        """The lines of pieces (x, text, style, colour, background) and their spacing."""
         line_h = max([self.line_height(size_style)] + [self.line_height(r[1]) for r in runs])
         lines: list[list[tuple]] = [[]]   # each piece: (x, text, style, colour, background)
         x = 0
@@ -315,7 +324,10 @@ class TextHelper:
                         x = 0
                     lines[-1].append((x, part, style, colour, background))
                     x += pw
-        lines = _at_most(lines, width, line_h)
+        return _at_most(lines, width, line_h), line_h
+
+    def _make_rich(self, runs, width, size_style):
+        lines, line_h = self._rich_lines(runs, width, size_style)
         surface = pygame.Surface((width, max(1, line_h * len(lines))), pygame.SRCALPHA)
         for row, pieces in enumerate(lines):
             y = row * line_h

@@ -78,8 +78,10 @@ class SourceView:
         found = self.citation.passage(CONTEXT) if self.citation else None
         if found is not None and self._placed_for != width:
             self._placed_for = width
-            before = text.rich(((found.before, "serif", (0, 0, 0), None),), width, "serif")
-            self.scroll.scroll(max(0, before.get_height() - text.line_height("serif") * 2))
+            # Measured, not rendered: at 4K a rendered half passage is megabytes of pixels.
+            before_h = text.rich_size(((found.before, "serif", (0, 0, 0), None),), width,
+                                      "serif")[1]
+            self.scroll.scroll(max(0, before_h - text.line_height("serif") * 2))
 
     def handle(self, action, keyboard: bool = True) -> bool:
         return self.scroll.handle(action, keyboard)
