@@ -267,7 +267,8 @@ class AskScene(PlayScene):
             used = text.block_size(content, style, self.left.width)[0]   # not the empty right
             surface.blit(block, (self.left.x, y), pygame.Rect(0, 0, used, self.left.bottom - y))
             y += h
-        draw_panel(surface, self.source_rect, palette, radius=text.px(10), fill=palette.card)
+        draw_panel(surface, self.source_rect, palette, radius=text.px(10), fill=palette.card,
+                   covered=self.source.covered)
         self.source.draw(surface, ctx, background=palette.card)
         self.focus.draw(surface, ctx)
         draw_footer(surface, ctx, self.fr, footer(self))

@@ -69,19 +69,26 @@ class ScrollView:
             return
         area = pygame.Rect(0, self.offset, self.rect.width, self.rect.height)
         area = area.clip(content.get_rect())
-        if area.width > 0 and area.height > 0:
-            if background is None:
-                surface.blit(content, self.rect.topleft, area)
-            else:
-                surface.blit(self._flattened(content, area, background), self.rect.topleft)
+        if background is not None:     # always the whole view: its panel is not filled there
+            surface.blit(self._flattened(content, area, background), self.rect.topleft)
+        elif area.width > 0 and area.height > 0:
+            surface.blit(content, self.rect.topleft, area)
         self.draw_bar(surface, palette)
 
+    @property
+    def covered(self) -> pygame.Rect:
+        """What draw(background=...) paints opaque: the view's width, as tall as the
+        content it shows (a short passage leaves the rest of its panel to the panel)."""
+        shown = max(0, min(self.rect.height, self.content_height - self.offset))
+        return pygame.Rect(self.rect.x, self.rect.y, self.rect.width, shown)
+
     def _flattened(self, content: pygame.Surface, area: pygame.Rect, background) -> pygame.Surface:
-        key = (id(content), content.get_size(), tuple(area), tuple(background))
+        key = (id(content), content.get_size(), tuple(area), self.rect.size, tuple(background))
         if self._flat is None or self._flat[0] != key:
-            flat = pygame.Surface(area.size)
+            flat = pygame.Surface(self.covered.size)   # the view's width, the text's height
             flat.fill(background)
-            flat.blit(content, (0, 0), area)
+            if area.width > 0 and area.height > 0:
+                flat.blit(content, (0, 0), area)
             self._flat = (key, flat)
         return self._flat[1]
 

@@ -12,7 +12,9 @@ from game.ui.core.theme import Palette
 
 
 def draw_panel(surface, rect, palette: Palette, radius: int = 10, fill=None,
-               border=None, shadow: bool = True) -> None:
+               border=None, shadow: bool = True, covered=None) -> None:
+    """A rounded panel with its shadow. `covered`: a rect inside it that the caller paints
+    opaque right after (e.g. a flattened source view); its fill is skipped there."""
     rect = pygame.Rect(rect)
     if rect.width <= 0 or rect.height <= 0:
         return
@@ -28,7 +30,18 @@ def draw_panel(surface, rect, palette: Palette, radius: int = 10, fill=None,
             surface.set_clip(band.clip(before))
             pygame.draw.rect(surface, colour, shade, border_radius=radius)
         surface.set_clip(before)
-    pygame.draw.rect(surface, fill or palette.panel, rect, border_radius=radius)
+    inner = pygame.Rect(covered).clip(rect.inflate(-2 * radius, -2 * radius)) if covered else None
+    if inner and inner.width > 0 and inner.height > 0:
+        before = surface.get_clip()
+        for band in (pygame.Rect(rect.x, rect.y, rect.width, inner.top - rect.y),
+                     pygame.Rect(rect.x, inner.bottom, rect.width, rect.bottom - inner.bottom),
+                     pygame.Rect(rect.x, inner.top, inner.left - rect.x, inner.height),
+                     pygame.Rect(inner.right, inner.top, rect.right - inner.right, inner.height)):
+            surface.set_clip(band.clip(before))
+            pygame.draw.rect(surface, fill or palette.panel, rect, border_radius=radius)
+        surface.set_clip(before)
+    else:
+        pygame.draw.rect(surface, fill or palette.panel, rect, border_radius=radius)
     pygame.draw.rect(surface, border or palette.line, rect, width=1, border_radius=radius)
 
 

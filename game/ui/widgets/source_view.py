@@ -86,6 +86,11 @@ class SourceView:
     def handle(self, action, keyboard: bool = True) -> bool:
         return self.scroll.handle(action, keyboard)
 
+    @property
+    def covered(self) -> pygame.Rect:
+        """What draw(background=...) paints opaque: the panel need not be filled there."""
+        return self.scroll.covered
+
     def draw(self, surface, ctx, background=None) -> None:
         """`background`: the colour the panel is filled with, when it is one flat colour."""
         text, palette = ctx.text, ctx.palette
