@@ -34,6 +34,7 @@ from game.lan.room import Close, Out, Send
 PORTS = tuple(range(8000, 8010))   # easy to type; any free port after those
 SOCKET_PATH = "/ws"
 HANDSHAKE_SECONDS = 5.0
+CLOSE_SECONDS = 2.0        # a phone that does not answer a close (a flooding bot) is dropped
 # path -> (file in game/lan/web, content type)
 PAGES = {
     "/": ("index.html", "text/html; charset=utf-8"),
@@ -180,7 +181,8 @@ class LanServer:
             try:
                 server = await serve(self._handle, self.host, port, process_request=process_request,
                                      max_size=MAX_MESSAGE_BYTES, open_timeout=self.handshake_seconds,
-                                     ping_interval=20, ping_timeout=20, max_queue=16)
+                                     ping_interval=20, ping_timeout=20, max_queue=16,
+                                     close_timeout=CLOSE_SECONDS)
                 break
             except OSError:
                 continue
