@@ -16,7 +16,7 @@ from game.lan.addresses import base_url, local_addresses
 from game.lan.host import PhoneHost
 from game.lan.room import Room
 from game.ui.core import input as keys
-from game.ui.core.bindings import ANY, Binding, dispatch, footer
+from game.ui.core.bindings import ANY, Binding, footer
 from game.ui.core.scene import Scene
 from game.ui.widgets.button import Button
 from game.ui.widgets.focus import FocusRing
@@ -68,9 +68,6 @@ class NetworkCheckScene(Scene):
     BINDINGS = (Binding((keys.LEFT, keys.RIGHT), "address", "Left/Right: another address"),
                 Binding((ANY,), "widgets"),
                 Binding((keys.BACK,), "back", "Esc: back"))
-
-    def handle(self, action) -> None:
-        dispatch(self, action)
 
     def action_back(self, action) -> None:
         self.back()

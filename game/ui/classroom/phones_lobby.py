@@ -21,7 +21,7 @@ from game.lan.quiz import PhoneQuiz
 from game.lan.room import TEAM_PADS, Room, new_room_code
 from game.ui.classroom.draw import team_colour
 from game.ui.core import input as keys
-from game.ui.core.bindings import ANY, Binding, dispatch, footer
+from game.ui.core.bindings import ANY, Binding, footer
 from game.ui.core.registry import make_scene
 from game.ui.core.scene import Scene
 from game.ui.widgets.button import Button
@@ -144,9 +144,6 @@ class PhonesLobbyScene(Scene):
 
     def lobby(self) -> bool:
         return self.renaming is None
-
-    def handle(self, action) -> None:
-        dispatch(self, action)
 
     def action_back(self, action) -> None:
         self.back()

@@ -23,7 +23,7 @@ from game.lan.room import ORDER, PhoneChoice
 from game.store.results import ResultRow
 from game.ui.classroom.draw import team_colour
 from game.ui.core import input as keys
-from game.ui.core.bindings import ANY, Binding, dispatch, footer
+from game.ui.core.bindings import ANY, Binding, footer
 from game.ui.core.scene import Scene
 from game.ui.widgets.button import Button
 from game.ui.widgets.focus import FocusRing
@@ -167,9 +167,6 @@ class PhonesPlayScene(Scene):
 
     def finished(self) -> bool:
         return not self.confirm_end and self.phase == OVER
-
-    def handle(self, action) -> None:
-        dispatch(self, action)
 
     def action_end_now(self, action) -> None:
         self.confirm_end = False

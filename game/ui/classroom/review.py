@@ -6,7 +6,7 @@ import pygame
 
 from game.ui.classroom.draw import BIG, BODY, LABEL, QUOTE, SMALL
 from game.ui.core import input as keys
-from game.ui.core.bindings import ANY, Binding, dispatch, footer
+from game.ui.core.bindings import ANY, Binding, footer
 from game.ui.core.scene import Scene
 from game.ui.core.wording import full_stop, mid_sentence
 from game.ui.widgets.button import Button
@@ -74,9 +74,6 @@ class ClassroomReviewScene(Scene):
 
     def at_last(self) -> bool:
         return self.index >= len(self.items) - 1
-
-    def handle(self, action) -> None:
-        dispatch(self, action)
 
     def action_home(self, action) -> None:
         self.ctx.home()

@@ -13,7 +13,7 @@ from game.classroom.session import OVER, ClassroomError
 from game.classroom.setup import ROUND_TITLES
 from game.ui.classroom.draw import BIG, BODY, LABEL, draw_bar_chart
 from game.ui.core import input as keys
-from game.ui.core.bindings import ANY, Binding, dispatch
+from game.ui.core.bindings import ANY, Binding
 from game.ui.core.registry import make_scene
 from game.ui.core.scene import Scene
 from game.ui.widgets.button import Button
@@ -75,9 +75,6 @@ class ClassroomBoardScene(Scene):
 
     def not_over(self) -> bool:
         return self.room.phase != OVER
-
-    def handle(self, action) -> None:
-        dispatch(self, action)
 
     def action_undo(self, action) -> None:
         self.undo()

@@ -19,7 +19,7 @@ from game.lan.quiz import PhoneQuiz, QuizError
 from game.lan.room import STUDENTS, TEAM_PADS
 from game.ui.classroom.draw import team_colour
 from game.ui.core import input as keys
-from game.ui.core.bindings import Binding, dispatch, footer
+from game.ui.core.bindings import Binding, footer
 from game.ui.core.registry import make_scene
 from game.ui.core.scene import Scene
 from game.ui.widgets.frame import draw_footer, draw_header, frame
@@ -291,9 +291,6 @@ class ClassroomSetupScene(Scene):
     @property
     def field(self) -> Field:
         return self.fields[self.focus]
-
-    def handle(self, action) -> None:
-        dispatch(self, action)
 
     def action_back(self, action) -> None:
         self.ctx.pop()

@@ -25,7 +25,7 @@ from game.ui.classroom.draw import (BODY, LABEL, SMALL, band_height, draw_countd
 from game.ui.classroom.prompt_view import draw_ask, draw_hand, draw_offer, draw_outcome
 from game.ui.classroom.scale_view import draw_scale_hand, scale_geometry
 from game.ui.core import input as keys
-from game.ui.core.bindings import ANY, Binding, dispatch
+from game.ui.core.bindings import ANY, Binding
 from game.ui.core.registry import make_scene
 from game.ui.core.scene import Scene
 from game.ui.widgets.button import Button
@@ -215,9 +215,6 @@ class ClassroomPlayScene(Scene):
     @property
     def taking_turn(self) -> bool:
         return self.live and self.view == "turn"
-
-    def handle(self, action) -> None:
-        dispatch(self, action)
 
     def resume(self, result=None) -> None:
         if self.confirm_end:

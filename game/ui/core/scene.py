@@ -14,6 +14,7 @@ from typing import Any, Optional
 
 import pygame
 
+from game.ui.core.bindings import dispatch
 from game.ui.core.input import Action
 
 
@@ -46,7 +47,9 @@ class Scene:
         """Compute rectangles for this window size. No drawing."""
 
     def handle(self, action: Action) -> None:
-        """React to one action (a key, a click, a drag...)."""
+        """React to one action (a key, a click, a drag...): through the scene's BINDINGS
+        table to its `action_<name>` methods, so keys, footer and help agree."""
+        dispatch(self, action)
 
     def update(self, dt: float) -> None:
         """Advance animations by `dt` seconds."""

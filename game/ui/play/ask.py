@@ -30,12 +30,8 @@ class AskScene(PlayScene):
     name = "ask"
 
     def __init__(self, ctx, match) -> None:
-        super().__init__(ctx)
-        self.match = match
-        self.prompt = match.prompt
-        self.verdict = None
+        super().__init__(ctx, match)
         self.pop = 0.0               # seconds since the verdict: the points float up
-        self.position = (self.prompt.step + 1, match.game.dealt + len(match.game.plan))
         self._deal_choices()
         self.aids = Aids(ctx, match, on_hint=self._hinted)
         self.next_button = Button("Continue", self.advance, primary=True)

@@ -8,7 +8,7 @@ R or a click; the aids (hint, timer) take H and their own clicks.
 from __future__ import annotations
 
 from game.ui.core import input as keys
-from game.ui.core.bindings import Binding, dispatch
+from game.ui.core.bindings import Binding
 from game.ui.core.scene import Scene
 from game.ui.play import leave
 
@@ -23,9 +23,16 @@ LEAVE_BINDING = Binding((keys.BACK,), "leave", "Esc: leave")
 
 
 class PlayScene(Scene):
-    verdict = None      # the rules' verdict once the move is judged
     report = None       # the Report button, once there is something to report
     aids = None         # game.ui.play.aids.Aids where the screen offers hints
+
+    def __init__(self, ctx, match) -> None:
+        super().__init__(ctx)
+        self.match = match
+        self.prompt = match.prompt          # as dealt (a hint changes match.prompt)
+        self.verdict = None                 # the rules' verdict once the move is judged
+        # (this prompt, of how many): the header's "question 2 of 8"
+        self.position = (self.prompt.step + 1, match.game.dealt + len(match.game.plan))
 
     @property
     def judged(self) -> bool:
@@ -39,9 +46,6 @@ class PlayScene(Scene):
         leave.answered(self, result)    # the answer to "Leave this game?"
         if result == "reported" and self.report is not None:
             self.report.label, self.report.enabled = REPORTED, False
-
-    def handle(self, action) -> None:
-        dispatch(self, action)
 
     def action_leave(self, action) -> None:
         leave.ask(self)

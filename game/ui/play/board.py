@@ -45,15 +45,12 @@ class BoardScene(PlayScene):
     name = "board"
 
     def __init__(self, ctx, match) -> None:
-        super().__init__(ctx)
-        self.match = match
-        self.prompt = match.prompt
+        super().__init__(ctx, match)
         self.line = list(self.prompt.line)
         self.card = self.prompt.card
         self.gap_cursor = len(self.line) // 2 + (len(self.line) % 2)
         self.drag = None            # (grab offset, pointer pos, moved?)
         self.hover_gap = None
-        self.verdict = None
         self.anim = 0.0             # 0..1 of the slide to the true place
         self.pop = 9.0              # seconds since the verdict: the points float up
         self.scroll = 0             # the line scrolls sideways when it is long

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui.core import input as keys
-from game.ui.core.bindings import Binding, dispatch, footer
+from game.ui.core.bindings import Binding, footer
 from game.ui.core.registry import make_scene
 from game.ui.core.scene import Scene
 from game.ui.widgets.button import Button
@@ -62,9 +62,6 @@ class FinishedLineScene(Scene):
 
     BINDINGS = (Binding((keys.CONFIRM, keys.BACK), "results", "Enter: see the results"),
                 Binding((keys.POINTER_UP,), "click"))
-
-    def handle(self, action) -> None:
-        dispatch(self, action)
 
     def action_results(self, action) -> None:
         self.results()

@@ -8,7 +8,7 @@ import pygame
 
 from game.rules import game as rules
 from game.ui.core import input as keys
-from game.ui.core.bindings import ANY, Binding, dispatch, footer
+from game.ui.core.bindings import ANY, Binding, footer
 from game.ui.core.scene import Scene
 from game.ui.play import flow
 from game.ui.play.match import level_stars
@@ -48,9 +48,6 @@ class LevelIntroScene(Scene):
 
     BINDINGS = (Binding((ANY,), "widgets", "Enter: start"),
                 Binding((keys.BACK,), "back", "Esc: back to the levels"))
-
-    def handle(self, action) -> None:
-        dispatch(self, action)
 
     def action_back(self, action) -> None:
         self.ctx.pop()

@@ -8,7 +8,7 @@ import pygame
 
 from game.store.reports import MAX_NOTE, make_report
 from game.ui.core import input as keys
-from game.ui.core.bindings import Binding, dispatch
+from game.ui.core.bindings import Binding
 from game.ui.core.registry import make_scene
 from game.ui.core.scene import Scene
 from game.ui.widgets.button import Button
@@ -54,9 +54,6 @@ class ReportScene(Scene):
                 Binding((keys.CONFIRM,), "send", "Enter: send"),
                 Binding((keys.BACK,), "cancel", "Esc: cancel"),
                 Binding((keys.POINTER_UP, keys.DROP), "click"))
-
-    def handle(self, action) -> None:
-        dispatch(self, action)
 
     def action_type(self, action) -> None:
         self.note = (self.note + action.text)[:MAX_NOTE]

@@ -9,7 +9,7 @@ from game.rules.review import REVIEW, miss_detail
 from game.rules.session import missed, summary
 from game.ui.core.registry import make_scene
 from game.ui.core import input as keys
-from game.ui.core.bindings import ANY, Binding, dispatch, footer
+from game.ui.core.bindings import ANY, Binding, footer
 from game.ui.core.scene import Scene
 from game.ui.play import flow
 from game.ui.play.match import finish, level_result, level_stars, new_match, review_match
@@ -215,9 +215,6 @@ class ResultsScene(Scene):
     BINDINGS = (Binding((ANY,), "widgets", "Tab/arrows + Enter: choose   wheel or "
                         "PageUp/PageDown: scroll the list"),
                 Binding((keys.BACK,), "menu", "Esc: title"))
-
-    def handle(self, action) -> None:
-        dispatch(self, action)
 
     def action_menu(self, action) -> None:
         self.ctx.home()

@@ -25,17 +25,13 @@ class SortScene(PlayScene):
     name = "sort"
 
     def __init__(self, ctx, match) -> None:
-        super().__init__(ctx)
-        self.match = match
-        self.prompt = match.prompt
-        self.position = (self.prompt.step + 1, match.game.dealt + len(match.game.plan))
+        super().__init__(ctx, match)
         self.order = list(self.prompt.cards)
         self.cursor = 0
         self.held = False              # keyboard: the focused card is picked up
         self.zone = "cards"            # or "button"
         self.drag = None               # (index, grab offset, pointer pos, moved?)
         self.drop_at = None
-        self.verdict = None
         self.pop = 0.0               # seconds since the verdict: the points float up
         self.submit_button = Button("Submit order", self.submit, primary=True)
         self.next_button = Button("Continue", lambda: flow.advance(self.ctx, self.match),

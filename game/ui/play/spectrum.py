@@ -31,15 +31,11 @@ class SpectrumScene(PlayScene):
     name = "spectrum"
 
     def __init__(self, ctx, match) -> None:
-        super().__init__(ctx)
-        self.match = match
-        self.prompt = match.prompt
-        self.position = (self.prompt.step + 1, match.game.dealt + len(match.game.plan))
+        super().__init__(ctx, match)
         self.order = list(self.prompt.cards)
         self.cursor = 0
         self.drag = None               # (index, grab offset, pointer pos)
         self.drop_at = None
-        self.verdict = None
         self.submit_button = Button("Submit placement", self.submit, primary=True)
         self.next_button = Button("Continue", lambda: flow.advance(self.ctx, self.match),
                                   primary=True)

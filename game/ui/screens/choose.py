@@ -7,7 +7,7 @@ import pygame
 from game.rules import campaign, game as rules, modes
 from game.rules.filters import PERIODS
 from game.ui.core import input as keys
-from game.ui.core.bindings import ANY, Binding, dispatch, footer
+from game.ui.core.bindings import ANY, Binding, footer
 from game.ui.core.registry import make_scene
 from game.ui.core.scene import Scene
 from game.ui.play import flow
@@ -127,9 +127,6 @@ class ChooseScene(Scene):
                 Binding((ANY,), "widgets", "Tab/arrows: move   Enter: tick a pack"),
                 Binding((keys.BACK,), "back", "Esc: back"))
 
-    def handle(self, action) -> None:
-        dispatch(self, action)
-
     def action_back(self, action) -> None:
         self.ctx.pop()
 
@@ -218,9 +215,6 @@ class CampaignScene(Scene):
     BINDINGS = (Binding((keys.PICK,), "pick_level"),
                 Binding((ANY,), "widgets", "Enter: play the level   Tab/arrows: move"),
                 Binding((keys.BACK,), "back", "Esc: back"))
-
-    def handle(self, action) -> None:
-        dispatch(self, action)
 
     def action_back(self, action) -> None:
         self.ctx.pop()

@@ -30,7 +30,7 @@ import pygame
 
 from game.content.timeline import ERA_START, build_timeline
 from game.ui.core import input as keys
-from game.ui.core.bindings import ANY, Binding, dispatch, footer
+from game.ui.core.bindings import ANY, Binding, footer
 from game.ui.core.registry import make_scene
 from game.ui.core.scene import Scene
 from game.ui.screens.placement import GridIndex, group_hidden, month_ticks, place_in_lanes
@@ -343,9 +343,6 @@ class ExploreScene(Scene):
         Binding((keys.POINTER_UP,), "click"),
         Binding((keys.BACK,), "back", "Esc: back"),
     )
-
-    def handle(self, action) -> None:
-        dispatch(self, action)
 
     def action_back(self, action) -> None:
         self.ctx.pop()
@@ -826,9 +823,6 @@ class EventPanel(Scene):
 
     BINDINGS = (Binding((keys.BACK, keys.CONFIRM), "back"),
                 Binding((ANY,), "widgets"))
-
-    def handle(self, action) -> None:
-        dispatch(self, action)
 
     def action_back(self, action) -> None:
         self.ctx.pop()

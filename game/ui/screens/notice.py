@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui.core import input as keys
-from game.ui.core.bindings import ANY, Binding, dispatch, footer
+from game.ui.core.bindings import ANY, Binding, footer
 from game.ui.core.scene import Scene
 from game.ui.widgets.button import Button
 from game.ui.widgets.focus import FocusRing
@@ -33,9 +33,6 @@ class NoticeScene(Scene):
 
     BINDINGS = (Binding((keys.BACK,), "back", "Enter or Esc: back"),
                 Binding((ANY,), "widgets"))
-
-    def handle(self, action) -> None:
-        dispatch(self, action)
 
     def action_back(self, action) -> None:
         self.ctx.pop()

@@ -14,7 +14,7 @@ import pygame
 
 from game.safefile import safe_resolve
 from game.ui.core import input as keys
-from game.ui.core.bindings import ANY, Binding, dispatch, footer
+from game.ui.core.bindings import ANY, Binding, footer
 from game.ui.core.scene import Scene
 from game.ui.widgets.button import Button
 from game.ui.widgets.focus import FocusRing
@@ -122,9 +122,6 @@ class PacksScene(Scene):
     BINDINGS = (Binding(("r",), "reload", "R: reload changed files"),
                 Binding((ANY,), "widgets", "Up/Down or wheel: scroll   Tab: buttons"),
                 Binding((keys.BACK,), "back", "Esc: back"))
-
-    def handle(self, action) -> None:
-        dispatch(self, action)
 
     def action_back(self, action) -> None:
         self.ctx.pop()

@@ -8,7 +8,7 @@ import pygame
 from game.rules.game import NotEnoughContent
 from game.rules.mastery import mastery_by_period, mastery_by_perspective, most_missed, review_these
 from game.ui.core import input as keys
-from game.ui.core.bindings import ANY, Binding, dispatch, footer
+from game.ui.core.bindings import ANY, Binding, footer
 from game.ui.core.registry import make_scene
 from game.ui.core.scene import Scene
 from game.ui.play import flow
@@ -76,9 +76,6 @@ class ProgressScene(Scene):
     BINDINGS = (Binding(("r",), "review", "R: review what you missed most"),
                 Binding((ANY,), "widgets", "Tab + Enter: choose"),
                 Binding((keys.BACK,), "back", "Esc: back"))
-
-    def handle(self, action) -> None:
-        dispatch(self, action)
 
     def action_review(self, action) -> None:
         self.review.press()

@@ -12,7 +12,7 @@ import pygame
 
 from game.store.settings import TIMER_CHOICES
 from game.ui.core import input as keys
-from game.ui.core.bindings import ANY, Binding, dispatch, footer
+from game.ui.core.bindings import ANY, Binding, footer
 from game.ui.core.scene import Scene
 from game.ui.core.theme import TEXT_SIZE_ORDER
 from game.ui.widgets.button import Button
@@ -119,9 +119,6 @@ class SettingsScene(Scene):
                 Binding((keys.POINTER_UP, keys.DROP), "step", "\u2212 / + with the mouse"),
                 Binding((ANY,), "widgets"),
                 Binding((keys.BACK,), "back", "Esc: back"))
-
-    def handle(self, action) -> None:
-        dispatch(self, action)
 
     def action_back(self, action) -> None:
         self.ctx.pop()

@@ -6,7 +6,7 @@ import pygame
 
 from game.content.timeline import ERA_END, ERA_START
 from game.ui.core import input as keys
-from game.ui.core.bindings import ANY, Binding, dispatch
+from game.ui.core.bindings import ANY, Binding
 from game.ui.core.registry import make_scene
 from game.ui.core.scene import Scene
 from game.ui.core.theme import spacing
@@ -141,9 +141,6 @@ class TitleScene(Scene):
     BINDINGS = (Binding((keys.PICK,), "press"),
                 Binding((keys.BACK,), "point_at_quit"),
                 Binding((ANY,), "widgets"))
-
-    def handle(self, action) -> None:
-        dispatch(self, action)
 
     def action_point_at_quit(self, action) -> None:
         self.focus.index = len(self.buttons) - 1  # Esc on the title points at Quit

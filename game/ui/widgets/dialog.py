@@ -14,7 +14,7 @@ from typing import Callable, Optional, Sequence
 import pygame
 
 from game.ui.core import input as keys
-from game.ui.core.bindings import Binding, dispatch
+from game.ui.core.bindings import Binding
 from game.ui.core.scene import Scene
 from game.ui.widgets.shapes import draw_panel, shade
 
@@ -59,9 +59,6 @@ class _Modal(Scene):
         self.lines = tuple(lines)
         self.panel = panel or draw_dialog
         self.width_share = width_share
-
-    def handle(self, action) -> None:
-        dispatch(self, action)
 
     def draw(self, surface) -> None:
         self.panel(surface, self.ctx, self.title, self.lines, self.width_share)
