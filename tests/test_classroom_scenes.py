@@ -4,6 +4,8 @@ a manual point and an undo, with the results file checked against what happened.
 import pygame
 import pytest
 from classroom_helpers import right_move, wrong_move
+from ui_helpers import open_classroom_setup as open_setup
+from ui_helpers import texts_drawn
 
 from game.paths import results_dir
 from game.rules.prompts import Ask
@@ -39,11 +41,6 @@ def app():
     pygame.quit()
 
 
-def open_setup(app):
-    button = next(b for b in app.scene.buttons if b.label == "Classroom")
-    app.send(click_events(button.rect.center))
-    assert app.scene.name == "classroom"
-    return app.scene
 
 
 def test_a_three_team_session_through_the_real_screens_writes_what_happened(app):
@@ -141,19 +138,6 @@ def test_the_set_up_remembers_the_pack_and_level_chosen_last_time(app):
     assert (remembered.pack_ids, remembered.level_ids) == (chosen.pack_ids, chosen.level_ids)
 
 
-def _texts_drawn(app):
-    """Every string the screen renders in one frame."""
-    text, drawn = app.ctx.text, []
-    block, render = text.block, text.render
-    text.block = lambda content, *a, **k: (drawn.append(content), block(content, *a, **k))[1]
-    text.render = lambda content, *a, **k: (drawn.append(content), render(content, *a, **k))[1]
-    try:
-        app.draw()
-    finally:
-        text.block, text.render = block, render
-    return drawn
-
-
 def test_a_missed_timeline_hand_shows_the_teams_own_order_with_each_card_out_of_place_marked(app):
     setup = open_setup(app)
     for field in setup.fields:                  # timeline rounds only, no steal
@@ -167,7 +151,7 @@ def test_a_missed_timeline_hand_shows_the_teams_own_order_with_each_card_out_of_
     answer(app, wrong_move(play.room.prompt))
     assert play.view == "verdict"
     verdict = play.showing.verdict
-    drawn = _texts_drawn(app)
+    drawn = texts_drawn(app)
     assert "Their order" in drawn and "The true order" in drawn      # review m12
     for i, event in enumerate(verdict.order, 1):
         marked = f"{i}. {event.title} ({event.when}) \u2014 out of place"

@@ -15,6 +15,7 @@ from game.paths import results_dir
 from game.store.results import list_results, read_results
 from game.ui.app import App
 from game.ui.core.input import click_events, key_event
+from ui_helpers import open_classroom_setup as open_setup
 
 SHOTS = os.environ.get("THAW_PHONE_SHOTS")
 
@@ -41,10 +42,6 @@ def app(request):
     pygame.quit()
 
 
-def open_setup(app):
-    button = next(b for b in app.scene.buttons if b.label == "Classroom")
-    app.send(click_events(button.rect.center))
-    return app.scene
 
 
 def field(scene, label):

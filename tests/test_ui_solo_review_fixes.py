@@ -3,7 +3,7 @@ the game left (M1); arrows follow the answer grid (M2); the chronology board (M3
 
 import pygame
 
-from ui_helpers import button, click, make_app, press
+from ui_helpers import button, click, make_app, press, texts_drawn
 
 
 def _start(app, mode_key):
@@ -115,25 +115,6 @@ def test_the_cards_left_count_does_not_jump_when_a_card_is_placed():
     assert after == f"{n - 1} cards left" and nxt == after    # never n-2 then n-1 (m6)
 
 
-def _texts_drawn(app):
-    """Every string the screen renders in one frame."""
-    text = app.ctx.text
-    drawn = []
-    originals = text.block, text.render
-    def block(content, *args, **kwargs):
-        drawn.append(content)
-        return originals[0](content, *args, **kwargs)
-    def render(content, *args, **kwargs):
-        drawn.append(content)
-        return originals[1](content, *args, **kwargs)
-    text.block, text.render = block, render
-    try:
-        app.draw()
-    finally:
-        text.block, text.render = originals
-    return drawn
-
-
 def _summary_drawn(app, scene):
     """Whether the card's summary appears on screen: its first words are rendered."""
     text = app.ctx.text
@@ -235,7 +216,7 @@ def test_a_sort_hand_takes_the_year_hint_and_a_right_hand_does_not_repeat_its_or
     scene.order = sorted(scene.order, key=lambda e: truth.index(e.id))
     press(app, "s")
     assert scene.verdict.correct and scene.verdict.record.hint == "year"
-    assert "The true order" not in _texts_drawn(app)   # it would repeat the row (m15)
+    assert "The true order" not in texts_drawn(app)   # it would repeat the row (m15)
 
 
 def test_a_wrong_hand_explains_each_card_out_of_place_below_the_true_order():
@@ -248,7 +229,7 @@ def test_a_wrong_hand_explains_each_card_out_of_place_below_the_true_order():
     press(app, "s")
     missed = [e for e in scene.verdict.true_order if e.id in scene.verdict.misplaced]
     assert missed and not scene.verdict.correct
-    drawn = " ".join(_texts_drawn(app))
+    drawn = " ".join(texts_drawn(app))
     for event in missed:                       # the title, its date and what it was (m15)
         assert f"{event.title} ({event.when}): {event.summary}" in drawn
     right = [e for e in scene.verdict.true_order if e.id not in scene.verdict.misplaced]
@@ -265,7 +246,7 @@ def test_on_a_small_window_the_explanations_are_cut_to_a_line_each_never_drawn_o
     press(app, "s")
     app.draw()
     assert scene.why_rect.bottom <= scene.fr.body.bottom
-    drawn = _texts_drawn(app)
+    drawn = texts_drawn(app)
     shown = [t for t in drawn if "): " in t] + [t for t in drawn if "more out of place" in t]
     assert shown                                # something explains the misses
 

@@ -34,3 +34,28 @@ def button(scene, label: str):
         if getattr(widget, "label", None) == label:
             return widget
     raise LookupError(f"no button {label!r} on {scene.name}")
+
+
+def texts_drawn(app: App) -> list:
+    """Every string the screen renders in one frame (through text.render or text.block)."""
+    text, drawn = app.ctx.text, []
+    block, render = text.block, text.render
+
+    def spy(original):
+        def call(content, *args, **kwargs):
+            drawn.append(content)
+            return original(content, *args, **kwargs)
+        return call
+    text.block, text.render = spy(block), spy(render)
+    try:
+        app.draw()
+    finally:
+        text.block, text.render = block, render
+    return drawn
+
+
+def open_classroom_setup(app: App):
+    """From the title, click Classroom; the set-up scene."""
+    app.send(click_events(button(app.scene, "Classroom").rect.center))
+    assert app.scene.name == "classroom"
+    return app.scene
