@@ -235,11 +235,7 @@ class PackBuilder(KindBuilders):
             self.report.error(node.value_at("choices"), f"{what}: give at least 2 choices")
             ok = False
         answer = values.get("answer")
-        if answer is not None and chosen and answer not in chosen:
-            close = suggest(answer, chosen)
-            self.report.error(node.value_at("answer"), f"{what}: the answer {short(answer, 60)} is not "
-                       f"one of its choices (copy the text of the right choice){close}")
-            ok = False
+        ok &= self._answer_among(node, what, answer, chosen)
         cite = self._cite_quote(node, what, values, quote_must_occur=False)
         ok &= "cite" not in values or cite is not None
         if not ok or answer is None or "explain" not in values or "prompt" not in values:

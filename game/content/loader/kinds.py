@@ -104,6 +104,15 @@ class KindBuilders:
             return None
         return cite
 
+    def _answer_among(self, node: YMap, what: str, answer, chosen) -> bool:
+        """A choice question's answer is the text of one of its choices (when both are there)."""
+        if answer is None or not chosen or answer in chosen:
+            return True
+        self.report.error(node.value_at("answer"), f"{what}: the answer {short(answer, 60)} is "
+                          f"not one of its choices (copy the text of the right choice)"
+                          f"{suggest(answer, chosen)}")
+        return False
+
     def _choices(self, node: YMap, what: str, values: dict, key: str = "choices",
                  least: int = 2) -> Optional[list[str]]:
         items = values.get(key)
@@ -126,11 +135,7 @@ class KindBuilders:
             ok = False
         chosen = self._choices(node, what, values)
         answer = values.get("answer")
-        if chosen is not None and answer is not None and answer not in chosen:
-            self.report.error(node.value_at("answer"), f"{what}: the answer {short(answer, 60)} is "
-                              f"not one of its choices (copy the text of the right choice)"
-                              f"{suggest(answer, chosen)}")
-            ok = False
+        ok &= self._answer_among(node, what, answer, chosen)
         cite = self._cite_quote(node, what, values)
         if not ok or chosen is None or answer is None or cite is None or facet is None:
             return None
