@@ -17,7 +17,7 @@ from typing import Callable, Optional
 import yaml
 
 from game.content.dates import read_loosely as parse_date
-from game.content.extract import slug
+from game.content.extract import slug, unique_id
 from game.ids import ID_PATTERN
 
 COLUMNS = ("type", "id", "date", "end", "title", "summary", "quote", "prompt", "answer",
@@ -187,7 +187,7 @@ def _check_rows(rows: list[_Row], name: str, problems: list[str]) -> None:
             text = (row.cells.get("title") or row.cells.get("name") or row.cells.get("quote")
                     or row.cells.get("prompt") or row.kind)
             prefix = "q-" if row.kind in ("whose-view", "choice") else ""
-            row.id = _unique(prefix + (slug(text) or row.kind), taken)
+            row.id = unique_id(prefix + (slug(text) or row.kind), taken)
     _check_answers(rows, where, problems)
 
 
@@ -240,7 +240,7 @@ def _render(rows: list[_Row], pack_id: str, title: str, name: str,
     for row in rows:
         file = row.cells.get("source")
         if file and file not in sources:
-            sources[file] = _unique(slug(file.rsplit(".", 1)[0]) or "source", set(sources.values()))
+            sources[file] = unique_id(slug(file.rsplit(".", 1)[0]) or "source", set(sources.values()))
     out = [f"# Made by `thaw import` from {name}; each item says which row it came from.",
            "format: 1", f"pack: {pack_id}", f"title: {_q(title)}", "",
            "sources:" if sources else "sources: []"]
@@ -299,14 +299,6 @@ def _q(text: str) -> str:
 
 def _split(text: str) -> list[str]:
     return [part.strip() for part in text.split("|") if part.strip()]
-
-
-def _unique(wanted: str, taken: set[str]) -> str:
-    name, n = wanted, 2
-    while name in taken:
-        name, n = f"{wanted}-{n}", n + 1
-    taken.add(name)
-    return name
 
 
 def _close(word: str, choices) -> str:

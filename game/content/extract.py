@@ -533,7 +533,7 @@ def skeleton(reports: Sequence[DocumentReport], pack_folder: Path, bundled: Sequ
             if same in seen:
                 continue
             seen.add(same)
-            events.append(EventStub(_unique(finding.event_id or "event", taken),
+            events.append(EventStub(unique_id(finding.event_id or "event", taken),
                                     finding.title or finding.text,
                                     source_of[finding.document].id, finding,
                                     tuple(timeline_checks(finding, bundled))))
@@ -550,10 +550,10 @@ def skeleton(reports: Sequence[DocumentReport], pack_folder: Path, bundled: Sequ
             if person is not None:
                 key, name = person
                 if key not in people:
-                    people[key] = PerspectiveStub(_unique(key, taken), name,
+                    people[key] = PerspectiveStub(unique_id(key, taken), name,
                                                   source_of[finding.document].title)
                 answer = people[key].id
-            questions.append(QuestionStub(_unique("q-" + (slug(finding.text) or "quote"), taken),
+            questions.append(QuestionStub(unique_id("q-" + (slug(finding.text) or "quote"), taken),
                                           source_of[finding.document].id, finding, answer))
     perspectives = tuple(people.values())
     if len(perspectives) < 2:  # a whose-view question needs two perspectives to choose from
@@ -567,7 +567,7 @@ def _source_stub(report: DocumentReport, pack_folder: Path, seeds_dir: Optional[
     path = report.path.resolve()
     folder = pack_folder.resolve()
     seed = path.name if seeds_dir is not None and path.parent == seeds_dir.resolve() else None
-    return SourceStub(_unique(slug(report.title) or slug(report.path.stem) or "source", taken),
+    return SourceStub(unique_id(slug(report.title) or slug(report.path.stem) or "source", taken),
                       _path_from(folder, path), report.title, report.kind, report.path,
                       seed is not None or path.is_relative_to(folder), seed)
 
@@ -587,7 +587,7 @@ def _levels(events, questions, sources, taken) -> tuple[LevelStub, ...]:
     if len(chosen) < 3 and not asked:
         return ()
     title = sources[0].title if sources else "First level"
-    return (LevelStub(_unique("level-1", taken), title,
+    return (LevelStub(unique_id("level-1", taken), title,
                       tuple(e.id for e in chosen) if len(chosen) >= 3 else (), asked),)
 
 
@@ -664,7 +664,8 @@ def slug(text: str, words: int = 4) -> str:
     return "-".join(kept[:words])
 
 
-def _unique(wanted: str, taken: set[str]) -> str:
+def unique_id(wanted: str, taken: set[str]) -> str:
+    """`wanted`, or `wanted-2`, `wanted-3`... whichever is not taken yet; it is taken now."""
     name, n = wanted, 2
     while name in taken:
         name, n = f"{wanted}-{n}", n + 1
