@@ -18,6 +18,7 @@ import yaml
 
 from game.content.dates import read_loosely as parse_date
 from game.content.extract import slug, unique_id
+from game.content.loader.schema import suggest
 from game.ids import ID_PATTERN
 
 COLUMNS = ("type", "id", "date", "end", "title", "summary", "quote", "prompt", "answer",
@@ -112,7 +113,7 @@ def _read(text: str, name: str) -> tuple[list[_Row], list[str]]:
         if not column:
             continue
         if column not in COLUMNS:
-            close = _close(column, COLUMNS)
+            close = suggest(column, COLUMNS)
             problems.append(f"{name}: row 1, column {column_letter(index)}: unknown column "
                             f"'{cell.strip()}'{close}; the columns are {', '.join(COLUMNS)}")
         elif column in header.values():
@@ -224,7 +225,7 @@ def _check_answers(rows, where, problems: list[str]) -> None:
                                 "by |")
             answer = row.cells.get("answer", "")
             if answer and choices and answer not in choices:
-                close = _close(answer, choices)
+                close = suggest(answer, choices)
                 problems.append(f"{where(row, 'answer')}: the answer '{answer}' is not one of "
                                 f"the choices{close}")
     if any(r.kind == "whose-view" for r in rows) and len(people) < 2:
@@ -299,9 +300,3 @@ def _q(text: str) -> str:
 
 def _split(text: str) -> list[str]:
     return [part.strip() for part in text.split("|") if part.strip()]
-
-
-def _close(word: str, choices) -> str:
-    import difflib
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
