@@ -6,6 +6,7 @@ answer first (B1), on-screen teacher controls and a presenter remote (M6), a fai
 import pygame
 import pytest
 from classroom_helpers import right_move, wrong_move
+from ui_helpers import texts_drawn
 
 from game.ui.app import App
 from game.ui.widgets.focus import grid_move
@@ -185,12 +186,5 @@ def test_the_long_steal_label_is_drawn_whole_on_the_set_up(app):
     click(app, next(b for b in app.scene.buttons if b.label == "Classroom").rect)
     setup = app.scene
     steal = next(f for f in setup.fields if f.label.startswith("Steal"))
-    drawn = []
-    text = app.ctx.text
-    original = text.fit
-    text.fit = lambda content, *a, **k: drawn.append(content) or original(content, *a, **k)
-    try:
-        app.draw()
-    finally:
-        text.fit = original
+    drawn = texts_drawn(app, ("fit",))
     assert steal.label not in drawn        # never cut with an ellipsis (m9)

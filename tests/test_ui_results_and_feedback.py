@@ -5,7 +5,7 @@ import pygame
 
 from game.ui.play.match import finish, new_match
 from game.rules import game as rules
-from ui_helpers import button, click, make_app, press
+from ui_helpers import button, click, make_app, press, texts_drawn
 
 
 def _whose_view_to_results(app, key="1"):
@@ -108,14 +108,7 @@ def test_packs_says_a_broken_pack_read_again_is_still_not_loaded_and_shows_the_f
     (folder / "my-pack.yaml").write_text("format: 1\npack: mine\n", encoding="utf-8")
     press(app, "r")
     assert "still not loaded: my-pack.yaml" in scene.status and "Loaded again" not in scene.status
-    drawn = []
-    text = app.ctx.text
-    original = text.block
-    text.block = lambda content, *a, **k: drawn.append(content) or original(content, *a, **k)
-    try:
-        app.draw()
-    finally:
-        text.block = original
+    drawn = texts_drawn(app, ("block",))
     assert str(folder) in drawn
 
 

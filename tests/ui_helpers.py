@@ -36,21 +36,23 @@ def button(scene, label: str):
     raise LookupError(f"no button {label!r} on {scene.name}")
 
 
-def texts_drawn(app: App) -> list:
-    """Every string the screen renders in one frame (through text.render or text.block)."""
+def texts_drawn(app: App, methods=("block", "render")) -> list:
+    """Every string the screen passes to the text helper's `methods` in one frame."""
     text, drawn = app.ctx.text, []
-    block, render = text.block, text.render
+    originals = {name: getattr(text, name) for name in methods}
 
     def spy(original):
         def call(content, *args, **kwargs):
             drawn.append(content)
             return original(content, *args, **kwargs)
         return call
-    text.block, text.render = spy(block), spy(render)
+    for name, original in originals.items():
+        setattr(text, name, spy(original))
     try:
         app.draw()
     finally:
-        text.block, text.render = block, render
+        for name, original in originals.items():
+            setattr(text, name, original)
     return drawn
 
 
