@@ -9,11 +9,17 @@ from game.store.settings import Settings, SettingsStore
 from ui_helpers import button, make_app, press
 
 
-def _modules_after(code: str) -> set:
+def _modules_loaded_by(code: str) -> set:
     done = subprocess.run([sys.executable, "-c", code + "; import sys; print(' '.join(sys.modules))"],
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     return set(done.stdout.split())
+
+
+def _modules_after(code: str) -> set:
+    """The modules `code` brings in beyond what the bare interpreter already holds: an
+    interpreter's own start-up (a site-packages .pth such as certifi's) is not ours to count."""
+    return _modules_loaded_by(code) - _modules_loaded_by("pass")
 
 
 def test_the_command_line_imports_only_the_subcommand_chosen():
