@@ -77,6 +77,20 @@ def _stores():
     return SettingsStore(folder), ProgressStore(folder)
 
 
+def prefer_direct_framebuffer() -> None:
+    """Present frames through X11's shared-memory image, not an OpenGL texture.
+
+    SDL 2 presents a plain window through OpenGL when it can. Where OpenGL is drawn in
+    software (mesa's llvmpipe: a virtual machine, a remote desktop, a school PC without its
+    graphics driver, Xvfb), that costs 12 ms for a 1920x1080 frame, a 1-pixel update 8 ms;
+    the shared-memory image costs 0.8 ms there (python -m game.bench --only
+    frame_ms_presented). Our frames are drawn in software anyway, so the GPU has nothing to
+    add. Read when the window is made; a player's own SDL_FRAMEBUFFER_ACCELERATION wins.
+    """
+    if pygame.display.get_driver() == "x11":
+        os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
+
+
 class App:
     def __init__(self, *, size: Optional[tuple[int, int]] = None, fullscreen: Optional[bool] = None,
                  seed: Optional[int] = None, mode: Optional[str] = None,
@@ -87,6 +101,7 @@ class App:
             pygame.font.init()
         except pygame.error as error:
             raise NoDisplay(str(error)) from None
+        prefer_direct_framebuffer()
         memory.configure()        # big surfaces go back to the system when freed
         settings_store, progress_store = stores if stores is not None else _stores()
         self.stack = SceneStack()
