@@ -299,31 +299,37 @@ class TextHelper:
         """The lines of pieces (x, text, style, colour, background) and their spacing."""
         line_h = max([self.line_height(size_style)] + [self.line_height(r[1]) for r in runs])
         lines: list[list[tuple]] = [[]]   # each piece: (x, text, style, colour, background)
-        x = 0
+        # Pieces of one look in a row are drawn as one string (_merge), whose width is not
+        # the sum of its words' widths (kerning, rounding): so x is measured on the whole
+        # segment so far, or a highlighted phrase grows over the space after it.
+        x, seg_x, seg_text = 0, 0, ""
         for text, style, colour, background in runs:
             font = self.font(style)
+            seg_x, seg_text = x, ""          # a new run starts a new segment
             for token in _TOKENS.findall(clean(text)):
                 if token == "\n":
                     lines.append([])
-                    x = 0
+                    x, seg_x, seg_text = 0, 0, ""
                     continue
                 if token.isspace():
                     if x == 0:
                         continue
                     token = " "
                 w = _measure(font, token)
-                if x + w > width and x > 0:
+                if seg_x + _measure(font, seg_text + token) > width and x > 0:
                     lines.append([])
-                    x = 0
+                    x, seg_x, seg_text = 0, 0, ""
                     if token == " ":
                         continue
                 for part in _break_word(token, font, width) if w > width else [token]:
-                    pw = _measure(font, part)
-                    if x + pw > width and x > 0:
+                    end = seg_x + _measure(font, seg_text + part)
+                    if end > width and x > 0:
                         lines.append([])
-                        x = 0
+                        x, seg_x, seg_text = 0, 0, ""
+                        end = _measure(font, part)
                     lines[-1].append((x, part, style, colour, background))
-                    x += pw
+                    seg_text += part
+                    x = end
         return _at_most(lines, width, line_h), line_h
 
     def _make_rich(self, runs, width, size_style):
