@@ -318,3 +318,20 @@ def test_a_portrait_window_gets_type_as_large_as_a_small_landscape_one():
     app = make_app(size=(800, 1000))
     for name in ("Play", "Settings"):
         assert button(app.scene, name).rect.right <= 800
+
+
+def test_a_source_that_fits_gets_a_panel_that_ends_under_it_and_a_long_one_the_full_height():
+    fitted = {}
+    for size in ((3840, 2160), (1024, 640)):
+        app = make_app(size, seed=3)
+        _start(app, "3")
+        press(app, "1")
+        ask, scroll = app.scene, app.scene.source.scroll
+        full = ask.left.height            # the column the panel sits beside (wide layout)
+        if scroll.max_offset == 0:
+            assert ask.source_rect.height < full
+            assert scroll.rect.y + scroll.content_height <= ask.source_rect.bottom
+        else:
+            assert ask.source_rect.height == full
+        fitted[size] = scroll.max_offset == 0
+    assert fitted == {(3840, 2160): True, (1024, 640): False}
