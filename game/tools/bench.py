@@ -421,9 +421,15 @@ def _visible_labels(explore) -> list:
             if explore.screen_rect(r).colliderect(view)]
 
 
+ZOOM_IN_STEPS = 2        # wheel steps before the pan: from the whole era to about 5 years
+
+
 def _explore_input(app):
     """Frames 0-299 of each cycle: the pointer goes from label to label (the hover moves);
-    frames 300-599: a drag pans the view in x and y and back, the pointer over labels."""
+    frames 300-599: the wheel zooms in two steps (the whole era fits the view: nothing to
+    pan), a drag pans the view along the years and back, the pointer over labels, and the
+    wheel zooms out again at the end. Two frames in 600 re-lay the labels (explore_ms times
+    that); the p99 is the sixth slowest of 600, so it still speaks for the drawing."""
     import pygame
     moved = Moved()
     state = {"pressed": None}
@@ -445,6 +451,7 @@ def _explore_input(app):
             if state["pressed"] is None or i == CYCLE // 2:
                 state["pressed"] = view.center
                 events += [_motion(view.center),
+                           pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=ZOOM_IN_STEPS),
                            pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=view.center, button=1)]
             k = i - CYCLE // 2
             wave = k % 100 if k % 200 < 100 else 100 - k % 100         # 0..100..0
@@ -452,9 +459,10 @@ def _explore_input(app):
             pos = (view.centerx - reach_x * wave // 100, view.centery - reach_y * wave // 100)
             events.append(_motion(pos, held=True))
             if i == CYCLE - 1:
-                events.append(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
+                events += [pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1),
+                           pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-ZOOM_IN_STEPS)]
                 state["pressed"] = None
-        moved.note(hover=explore.hover, pan_x=round(explore.pan_x), pan_y=explore.pan_y)
+        moved.note(hover=explore.hover, pan_x=round(explore.pan_x), zoom=round(explore.zoom, 2))
         return events
     return frame_input, moved
 
@@ -502,7 +510,8 @@ def explore_10000(size):
 
 
 def whose_view_verdict(size):
-    """A whose-view verdict with its source panel, the source scrolled from end to end."""
+    """A whose-view verdict with its source panel: the wheel scrolls the source from end to
+    end (as far as it scrolls), and the pointer visits the two buttons now and then."""
     import pygame
     app = _new_app(size)
     _click_button(app, "Play")
@@ -522,13 +531,20 @@ def whose_view_verdict(size):
     moved = Moved()
     state = {"direction": -1}
 
+    buttons = (ask.report.rect.center, ask.next_button.rect.center)
+
     def frame_input(i: int):
-        scroll = app.scene.source.scroll
+        scene = app.scene
+        scroll = scene.source.scroll
+        moved.note(scroll_px=scroll.offset, hovered=scene.focus.hovered)
+        if i % 20 >= 16:
+            # Four frames in twenty the pointer visits the buttons, which light up: a source
+            # that fits its panel (at 4K most do) would otherwise leave every frame the same.
+            return [_motion(buttons[(i // 20) % 2])]
         if scroll.offset >= scroll.max_offset:
             state["direction"] = 1            # at the end: back up
         elif scroll.offset <= 0:
             state["direction"] = -1           # at the top: down again
-        moved.note(scroll_px=scroll.offset)
         return [_motion((over[0], over[1] + (i % 5))),
                 pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=state["direction"], flipped=False)]
     return app, frame_input, moved
