@@ -185,3 +185,60 @@ def test_measuring_a_rich_passage_gives_the_size_it_renders_at_and_keeps_no_pixe
     size = helper.rich_size(runs, 420, "serif")
     assert helper.cached_bytes() == 0
     assert size == helper.rich(runs, 420, "serif").get_size()
+
+
+def test_what_another_keeper_holds_comes_off_the_text_budget_down_to_a_quarter(helper):
+    helper.set_budget(8 * MIB)
+    for number in range(400):
+        helper.block(f"Block {number}: " + "the Virgin Lands campaign " * 6, "serif", INK, 500)
+    assert helper.cached_bytes() > 5 * MIB
+    helper.hold("tiles", 5 * MIB)
+    assert helper.budget == 3 * MIB and helper.cached_bytes() <= 3 * MIB
+    helper.hold("tiles", 100 * MIB)                  # never below a quarter of the budget
+    assert helper.budget == 2 * MIB and helper.cached_bytes() <= 2 * MIB
+    helper.hold("tiles", 0)                          # let go: the whole budget again
+    assert helper.budget == 8 * MIB
+    helper.hold("tiles", 3 * MIB)
+    helper.set_budget(16 * MIB)                      # a new window keeps what is held
+    assert helper.budget == 13 * MIB
+
+
+def test_explores_label_tiles_share_the_text_budget_and_give_it_back_when_it_closes():
+    app = make_app((3840, 2160))
+    whole = app.text.budget
+    app.ctx.push(make_scene("explore", app.ctx))
+    app.run_frames(2)
+    explore = app.scene
+    held = explore._tiles.bytes + explore._sprites.bytes
+    assert explore.name == "explore" and held > 0
+    assert app.text.budget == max(whole // 4, whole - held)
+    assert app.text.cached_bytes() + min(held, whole * 3 // 4) <= whole
+    press(app, "ESCAPE")
+    assert app.scene.name == "title" and app.text.budget == whole
+
+
+def test_every_scene_that_leaves_the_stack_is_told_so():
+    from game.ui.core.scene import Scene, SceneStack
+    left = []
+
+    class Probe(Scene):
+        def __init__(self, name):
+            self.name = name
+
+        def enter(self):
+            pass
+
+        def leave(self):
+            left.append(self.name)
+
+    stack = SceneStack()
+    for name in "abc":
+        stack.push(Probe(name))
+    stack.apply()
+    stack.pop()
+    stack.apply()
+    stack.replace(Probe("d"))
+    stack.apply()
+    stack.reset(Probe("e"))
+    stack.apply()
+    assert left == ["c", "b", "d", "a"]

@@ -70,6 +70,9 @@ class Scene:
     def closing(self) -> None:
         """The window is closing (or the process got SIGTERM): save what must not be lost."""
 
+    def leave(self) -> None:
+        """The scene is off the stack for good: let go of what it holds outside itself."""
+
 
 class SceneStack:
     def __init__(self) -> None:
@@ -103,15 +106,18 @@ class SceneStack:
                 value.enter()
             elif op == "pop":
                 if self.scenes:
-                    self.scenes.pop()
+                    self.scenes.pop().leave()
                 if self.scenes:
                     self.scenes[-1].resume(value)
             elif op == "replace":
                 if self.scenes:
-                    self.scenes.pop()
+                    self.scenes.pop().leave()
                 self.scenes.append(value)
                 value.enter()
             elif op == "reset":
+                for gone in reversed(self.scenes):
+                    if gone is not value:
+                        gone.leave()
                 self.scenes = [value]
                 value.enter()
         return changed

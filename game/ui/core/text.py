@@ -50,6 +50,7 @@ CACHE_WINDOWS = 2
 MIN_CACHE_BYTES = 8 * 1024 * 1024
 MAX_CACHE_BYTES = 32 * 1024 * 1024
 DEFAULT_CACHE_BYTES = 16 * 1024 * 1024      # until the window is known (a 1920x1080 one)
+MIN_SHARE_OF_BUDGET = 4   # what others hold (hold()) leaves text at least 1/4 of its budget
 WRAP_CACHE_CHARS = 2_000_000
 MAX_FONTS = 48                  # open fonts (role x pixel size); a new scale trims them
 ELLIPSIS = "\u2026"
@@ -147,6 +148,8 @@ class TextHelper:
         # closed while its lines are cached cannot hand its address to another one.
         self._surfaces = _LRU(cache_bytes)
         self._wraps = _LRU(wrap_chars)
+        self._budget = cache_bytes
+        self._held: dict[str, int] = {}   # other pixel keepers sharing the budget (hold)
 
     # --- sizes and fonts ------------------------------------------------------------
     def set_scale(self, scale: float) -> None:
@@ -170,13 +173,32 @@ class TextHelper:
     def set_budget(self, cache_bytes: int) -> None:
         """Bound the rendered lines and blocks to `cache_bytes` of pixels (the app sets
         cache_budget(window size) whenever the window changes)."""
+        self._budget = max(0, int(cache_bytes))
+        self._apply_budget()
+
+    def hold(self, owner: str, nbytes: int) -> None:
+        """Another keeper of rendered pixels (Explore's label tiles) says how many bytes it
+        holds now (0 when it lets go): the line and block cache gives up as much, down to
+        a quarter of the budget, so the two together stay within one budget."""
+        if nbytes > 0:
+            self._held[owner] = int(nbytes)
+        else:
+            self._held.pop(owner, None)
+        self._apply_budget()
+
+    def _apply_budget(self) -> None:
+        floor = self._budget // MIN_SHARE_OF_BUDGET
+        limit = max(floor, self._budget - sum(self._held.values()))
+        if limit == self._surfaces.limit:
+            return
         before = self._surfaces.total
-        self._surfaces.set_limit(max(0, int(cache_bytes)))
+        self._surfaces.set_limit(limit)
         if self._surfaces.total < before:
             memory.release()
 
     @property
     def budget(self) -> int:
+        """What the line and block cache may hold now (the budget less what others hold)."""
         return self._surfaces.limit
 
     @property

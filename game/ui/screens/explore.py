@@ -80,6 +80,10 @@ class _Tiles:
     def keep_only(self, wanted) -> None:
         self.tiles = {where: self.tiles[where] for where in wanted if where in self.tiles}
 
+    @property
+    def bytes(self) -> int:
+        return sum(t.get_width() * t.get_height() * t.get_bytesize() for t in self.tiles.values())
+
 
 class ExploreScene(Scene):
     name = "explore"
@@ -106,6 +110,7 @@ class ExploreScene(Scene):
         self._placed_version = 0     # bumped by _place(): every tile is stale
         self._tiles = _Tiles()
         self._sprites = _Tiles()     # (event index,) -> its plain label, drawn once
+        self._held = 0               # the bytes of both, as last told to the text budget
         self._caching = True
         self.spans: list[tuple[int, int, int, int]] = []
 
@@ -475,6 +480,22 @@ class ExploreScene(Scene):
         event = self.events[self.selected]
         draw_footer(surface, ctx, self.fr,
                     f"{event.when}: {event.title}   \u2014   {footer(self)}")
+        self._share_budget()
+
+    def _share_budget(self) -> None:
+        """The tiles and sprites are rendered text too: they count against the text
+        budget (at 4K a view of tiles is 25-45 MB; with the text cache's 32 MiB on top, a
+        long session went past 150 MiB)."""
+        held = self._tiles.bytes + self._sprites.bytes
+        if held != self._held:
+            self._held = held
+            self.ctx.text.hold("explore", held)
+
+    def leave(self) -> None:
+        self._tiles.drop()
+        self._sprites.drop()
+        self._held = 0
+        self.ctx.text.hold("explore", 0)
 
     def _draw_tiles(self, surface) -> None:
         """The label layer: the tiles meeting the view, each drawn once and kept while in
