@@ -8,7 +8,7 @@ ordered against each other). Once every id has been dealt, a new cycle starts.
 from __future__ import annotations
 
 import random
-from typing import Callable, Protocol, Sequence, TypeVar
+from typing import Callable, Iterable, Protocol, Sequence, TypeVar
 
 from game.content.lint import same_passage
 
@@ -30,27 +30,29 @@ def draw(rng: random.Random, items: Sequence[T], seen: frozenset, count: int,
     """Up to `count` items (each `fits` with those already chosen) and the new seen set.
 
     `first` are taken before anything else (e.g. missed items coming back for review), if
-    they fit. Items need an `.id`; they are sorted by id before shuffling so the draw
+    they fit. Items need an `.id`; they are sorted by id before sampling so the draw
     depends only on the seed, never on set or dict order. The id order of a pool dealt
-    from again and again is kept (no sort per deal). The shuffle itself stays whole: a
-    seed's deal, and every draw after it from the same generator, must not change.
+    from again and again is kept (no sort per deal), and the pool is sampled, not
+    shuffled: only as many places are drawn as the deal looks at (one question from
+    5,000 draws one or two, not 5,000).
     """
     ordered, ids = _by_id(items)
     seen = frozenset(seen)
     if ids and ids <= seen:            # this pool is used up: a new cycle begins
         seen = seen - ids
-    fresh = [i for i in ordered if i.id not in seen]
-    stale = [i for i in ordered if i.id in seen]
-    rng.shuffle(fresh)
-    rng.shuffle(stale)
-    order = [*first, *fresh, *stale]
+    if seen:
+        fresh = [i for i in ordered if i.id not in seen]
+        stale = [i for i in ordered if i.id in seen]
+    else:
+        fresh, stale = ordered, []
+    order = _Sampled(first, rng, fresh, stale)
     chosen = _greedy(order, count, fits, None)
     if 0 < len(chosen) < count:
         # One item taken early can block the rest (a card dated only "1956" fits with no
         # other 1956 card): try again without each of the first few, keep the fullest.
         # (When nothing fits at all, nothing was taken that could block: no retry helps.)
         firsts = {item.id for item in first}
-        for blocker in order[:_RETRIES]:
+        for blocker in _head(order, _RETRIES):
             if blocker.id in firsts:
                 continue
             other = _greedy(order, count, fits, blocker.id)
@@ -64,7 +66,58 @@ def draw(rng: random.Random, items: Sequence[T], seen: frozenset, count: int,
 _RETRIES = 40
 
 
-def _greedy(order: Sequence[T], count: int, fits: Callable[[list, T], bool],
+class _Sampled:
+    """`first`, then `fresh` and then `stale` each in a random order, drawn lazily: a
+    Fisher-Yates shuffle run from the front only as far as it is read. Reading it all
+    costs what a whole shuffle does; a deal that stops early pays for what it read.
+    Indexable and iterable again (the retries read it from the start) with the same
+    order; the sources are never changed."""
+
+    def __init__(self, first: Sequence, rng: random.Random, *parts: Sequence) -> None:
+        self._done = list(first)          # the order so far
+        self._rng = rng
+        self._parts = [list(part) for part in parts if part]   # copies, shuffled in place
+        self._at = 0                      # how far into the first part the shuffle is
+
+    def _next(self) -> bool:
+        while self._parts:
+            part = self._parts[0]
+            if self._at < len(part):
+                j = self._at + self._rng.randrange(len(part) - self._at)
+                part[self._at], part[j] = part[j], part[self._at]
+                self._done.append(part[self._at])
+                self._at += 1
+                return True
+            self._parts.pop(0)
+            self._at = 0
+        return False
+
+    def __getitem__(self, index: int):
+        while index >= len(self._done):
+            if not self._next():
+                raise IndexError(index)
+        return self._done[index]
+
+    def __iter__(self):
+        index = 0
+        while True:
+            try:
+                yield self[index]
+            except IndexError:
+                return
+            index += 1
+
+
+def _head(order: "_Sampled", count: int) -> list:
+    head: list = []
+    for item in order:
+        if len(head) >= count:
+            break
+        head.append(item)
+    return head
+
+
+def _greedy(order: Iterable[T], count: int, fits: Callable[[list, T], bool],
             skip) -> list:
     chosen: list = []
     for item in order:
