@@ -242,3 +242,37 @@ def test_every_scene_that_leaves_the_stack_is_told_so():
     stack.reset(Probe("e"))
     stack.apply()
     assert left == ["c", "b", "d", "a"]
+
+
+def test_room_is_made_before_a_new_block_is_rendered_so_the_peak_is_the_budget(helper, monkeypatch):
+    for number in range(300):                         # the cache full to its 1 MiB budget
+        helper.block(f"Filler {number}: " + "the Thaw " * 8, "serif", INK, 400)
+    assert helper.cached_bytes() > MIB * 3 // 4
+    real_surface = pygame.Surface
+    peaks = []
+
+    class IsASurface(type):
+        def __instancecheck__(cls, value):
+            return isinstance(value, real_surface)
+
+    class CountingSurface(metaclass=IsASurface):
+        """pygame.Surface, noting the cache's bytes plus the new one's at each creation."""
+        def __new__(cls, size, *args, **kwargs):
+            peaks.append(helper.cached_bytes() + 4 * size[0] * size[1])
+            return real_surface(size, *args, **kwargs)
+
+    monkeypatch.setattr(pygame, "Surface", CountingSurface)
+    helper.block("A new passage, " * 15, "serif", RED, 500)
+    helper.rich((("Before ", "serif", INK, None), ("the excerpt " * 12, "serif-b", INK, RED)), 500)
+    assert len(peaks) == 2 and max(peaks) <= MIB
+
+
+def test_a_value_bigger_than_the_whole_cache_evicts_nothing():
+    from game.ui.core.text import _LRU
+    cache = _LRU(100, cost=len)
+    for key in "abcd":
+        cache.get_or(key, lambda: "x" * 20)
+    cache.make_room(500)
+    assert cache.total == 80
+    cache.make_room(50)
+    assert cache.total + 50 <= 100 and list(cache) == ["c", "d"]

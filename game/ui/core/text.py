@@ -119,11 +119,18 @@ class _LRU(OrderedDict):
         self.trim()
         return value
 
-    def trim(self) -> None:
-        """Least recently used out until the total is within the limit."""
-        while self.total > self.limit and self:
+    def trim(self, room: int = 0) -> None:
+        """Least recently used out until the total (and `room` more) is within the limit."""
+        while self.total + room > self.limit and self:
             _, dropped = self.popitem(last=False)
             self.total -= self.cost(dropped)
+
+    def make_room(self, nbytes: int) -> None:
+        """Evict before a value of `nbytes` is made, not after: the peak is then the limit,
+        not the limit plus the new value (a 4K passage is 10 MB). A value bigger than the
+        whole cache is not kept, so it evicts nothing."""
+        if self.enabled and nbytes <= self.limit:
+            self.trim(nbytes)
 
     def set_limit(self, limit: int) -> None:
         self.limit = limit
@@ -287,6 +294,7 @@ class TextHelper:
         def make():
             height = font.get_linesize()
             lines = _at_most(self.wrap(text, style, width), width, height)
+            self._surfaces.make_room(4 * width * height * len(lines))
             surface = pygame.Surface((width, max(1, height * len(lines))), pygame.SRCALPHA)
             for index, line in enumerate(lines):
                 image = _render_line(font, line, colour)   # kept once: in the block
@@ -356,6 +364,7 @@ class TextHelper:
 
     def _make_rich(self, runs, width, size_style):
         lines, line_h = self._rich_lines(runs, width, size_style)
+        self._surfaces.make_room(4 * width * line_h * len(lines))
         surface = pygame.Surface((width, max(1, line_h * len(lines))), pygame.SRCALPHA)
         for row, pieces in enumerate(lines):
             y = row * line_h

@@ -85,6 +85,7 @@ class ScrollView:
     def _flattened(self, content: pygame.Surface, area: pygame.Rect, background) -> pygame.Surface:
         key = (id(content), content.get_size(), tuple(area), self.rect.size, tuple(background))
         if self._flat is None or self._flat[0] != key:
+            self._flat = None          # the old copy goes first: never two views at once
             flat = pygame.Surface(self.covered.size)   # the view's width, the text's height
             flat.fill(background)
             if area.width > 0 and area.height > 0:
