@@ -276,3 +276,36 @@ def test_a_value_bigger_than_the_whole_cache_evicts_nothing():
     assert cache.total == 80
     cache.make_room(50)
     assert cache.total + 50 <= 100 and list(cache) == ["c", "d"]
+
+
+def test_a_block_with_its_background_baked_in_is_opaque_and_draws_the_same_pixels(helper):
+    paper = (240, 234, 220)
+    words = "The Thaw: the Virgin Lands, Sputnik and the Secret Speech. " * 3
+    opaque = helper.block(words, "serif", RED, 420, background=paper)
+    clear = helper.block(words, "serif", RED, 420)
+    assert not opaque.get_flags() & pygame.SRCALPHA and clear.get_flags() & pygame.SRCALPHA
+    one, other = pygame.Surface(clear.get_size()), pygame.Surface(clear.get_size())
+    one.fill(paper)
+    other.fill(paper)
+    one.blit(opaque, (0, 0))
+    other.blit(clear, (0, 0))
+    assert pygame.image.tobytes(one, "RGB") == pygame.image.tobytes(other, "RGB")
+
+
+def test_scrolling_repaints_the_flattened_view_in_place_instead_of_a_new_surface():
+    from game.ui.core.input import Action
+    from game.ui.core import input as keys
+    from game.ui.widgets.scroll import ScrollView
+    pygame.init()
+    content = pygame.Surface((300, 2000), pygame.SRCALPHA)
+    content.fill(RED, (0, 0, 300, 1000))
+    view = ScrollView()
+    view.set_geometry(pygame.Rect(0, 0, 300, 400), 2000, step=40, line=20)
+    first = view._flattened(content, pygame.Rect(0, 0, 300, 400), (255, 255, 255))
+    view.handle(Action(keys.DOWN))
+    area = pygame.Rect(0, view.offset, 300, 400)
+    second = view._flattened(content, area, (255, 255, 255))
+    assert view.offset > 0 and second is first
+    assert second.get_at((0, 0))[:3] == RED
+    view.set_geometry(pygame.Rect(0, 0, 300, 300), 2000, step=40, line=20)   # a new size
+    assert view._flattened(content, pygame.Rect(0, 0, 300, 300), (255, 255, 255)) is not first

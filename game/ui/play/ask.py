@@ -267,7 +267,9 @@ class AskScene(PlayScene):
         for content, style, colour, h in self.left_parts:
             if y + text.line_height(style) > self.left.bottom:
                 break
-            block = text.block(content, style, colour, self.left.width)
+            # Opaque on the window's own colour: copied, not blended, every frame.
+            block = text.block(content, style, colour, self.left.width,
+                               background=palette.background)
             used = text.block_size(content, style, self.left.width)[0]   # not the empty right
             surface.blit(block, (self.left.x, y), pygame.Rect(0, 0, used, self.left.bottom - y))
             y += h

@@ -85,8 +85,14 @@ class ScrollView:
     def _flattened(self, content: pygame.Surface, area: pygame.Rect, background) -> pygame.Surface:
         key = (id(content), content.get_size(), tuple(area), self.rect.size, tuple(background))
         if self._flat is None or self._flat[0] != key:
-            self._flat = None          # the old copy goes first: never two views at once
-            flat = pygame.Surface(self.covered.size)   # the view's width, the text's height
+            size = self.covered.size   # the view's width, the text's height
+            flat = self._flat[1] if self._flat is not None else None
+            if flat is None or flat.get_size() != size:
+                # A new size: the old copy goes first (never two views at once). The same
+                # size, while scrolling: the same pixels are painted again, since a fresh
+                # 12 MB surface a frame at 4K costs its allocation and page faults.
+                self._flat = flat = None
+                flat = pygame.Surface(size)
             flat.fill(background)
             if area.width > 0 and area.height > 0:
                 flat.blit(content, (0, 0), area)
