@@ -18,9 +18,10 @@ Figures (targets for this project's reference machine: 2 slow cores, software re
   generated 5,000-question pack in the user's pack folder. < 0.4 s.
 - frame_ms: p50 and p99 of one frame (events, update and draw, through App.step with a
   fake clock; the dummy driver presents nothing) with real input every frame: a card
-  dragged on the board; Explore with the pointer moving over the labels, then panning by
-  a drag; a verdict whose source is scrolled from end to end; the classroom scoreboard
-  with the pointer moving over it. At 1280x720 and 1920x1080, Explore and the verdict
+  dragged on the board; Explore with the pointer moving over the labels, then zoomed in
+  by the wheel and panned by a drag; a verdict whose source is scrolled from end to end
+  and whose buttons the pointer visits; the classroom scoreboard with the pointer moving
+  over it. At 1280x720 and 1920x1080, Explore and the verdict
   also at 3840x2160, and Explore with 10,000 generated events at 1920x1080. Each entry
   says what moved (`moved`). Target p99 < 8 ms at 1920x1080 and above.
 - frame_ms_nocache: the same with the text helper's caches (and Explore's own label
