@@ -125,14 +125,19 @@ class KindBuilders:
             return None
         return [text for text, _ in items]
 
+    def _one_of(self, node: YMap, what: str, key: str, value, allowed) -> bool:
+        """False (and the error reported, with a close name) when `value` is given but is
+        none of `allowed`."""
+        if value is None or value in allowed:
+            return True
+        self.report.error(node.value_at(key), f"{what}: {key} '{value}' is not one of "
+                          f"{', '.join(allowed)}{suggest(value, allowed)}")
+        return False
+
     # --- sourcing ----------------------------------------------------------------------
     def sourcing(self, node: YMap, at: Position, what: str, values: dict) -> Optional[Question]:
-        ok = True
         facet = values.get("facet")
-        if facet is not None and facet not in FACETS:
-            self.report.error(node.value_at("facet"), f"{what}: facet '{facet}' is not one of "
-                              f"{', '.join(FACETS)}{suggest(facet, FACETS)}")
-            ok = False
+        ok = self._one_of(node, what, "facet", facet, FACETS)
         chosen = self._choices(node, what, values)
         answer = values.get("answer")
         ok &= self._answer_among(node, what, answer, chosen)
@@ -145,12 +150,8 @@ class KindBuilders:
     # --- corroboration -----------------------------------------------------------------
     def corroboration(self, node: YMap, at: Position, what: str,
                       values: dict) -> Optional[Question]:
-        ok = True
         relation = values.get("relation")
-        if relation is not None and relation not in RELATIONS:
-            self.report.error(node.value_at("relation"), f"{what}: relation '{relation}' is not "
-                              f"'supports' or 'contradicts'{suggest(relation, RELATIONS)}")
-            ok = False
+        ok = self._one_of(node, what, "relation", relation, RELATIONS)
         cite = self._cite_quote(node, what, values)
         passages: list[Citation] = []
         section = values.get("passages")
